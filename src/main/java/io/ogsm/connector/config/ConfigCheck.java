@@ -1,0 +1,101 @@
+package io.ogsm.connector.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The rules a configuration must meet before the connector starts, each answered with one line that names the key.
+ * Values of secrets are never echoed; neither is a base URL, since it may carry credentials.
+ */
+public final class ConfigCheck {
+
+    private ConfigCheck() {
+    }
+
+    public static List<String> problems(OgsmConfig config) {
+        List<String> problems = new ArrayList<>();
+        OgsmConfig.Api api = config.api();
+        api.baseUrl().ifPresent(url -> {
+            String problem = baseUrlProblem(url);
+            if (problem != null) {
+                problems.add("ogsm.api.base-url " + problem);
+            }
+            if (api.username().isEmpty() || api.password().isEmpty()) {
+                problems.add("ogsm.api.username and ogsm.api.password are required when ogsm.api.base-url is set");
+            }
+        });
+        positive(problems, "ogsm.api.timeout", api.timeout());
+        positive(problems, "ogsm.api.connect-timeout", api.connectTimeout());
+        positive(problems, "ogsm.api.check-interval", api.checkInterval());
+        if (api.maxConnections() < 1) {
+            problems.add("ogsm.api.max-connections must be at least 1, was " + api.maxConnections());
+        }
+        if (api.maxResponseSize().asLongValue() < 1024) {
+            problems.add("ogsm.api.max-response-size must be at least 1K, was " + api.maxResponseSize().asLongValue());
+        }
+        if (config.dataDir().isBlank()) {
+            problems.add("ogsm.data-dir must not be blank");
+        }
+        OgsmConfig.Faults faults = config.sandbox().faults();
+        share(problems, "ogsm.sandbox.faults.server-error-rate", faults.serverErrorRate());
+        share(problems, "ogsm.sandbox.faults.rate-limit-rate", faults.rateLimitRate());
+        share(problems, "ogsm.sandbox.faults.drop-after-commit-rate", faults.dropAfterCommitRate());
+        if (faults.serverErrorRate() + faults.rateLimitRate() + faults.dropAfterCommitRate() > 1.0) {
+            problems.add("ogsm.sandbox.faults.*-rate must add up to at most 1");
+        }
+        if (faults.latency().isNegative()) {
+            problems.add("ogsm.sandbox.faults.latency must not be negative, was " + faults.latency());
+        }
+        if (faults.retryAfter().isNegative()) {
+            problems.add("ogsm.sandbox.faults.retry-after must not be negative, was " + faults.retryAfter());
+        }
+        return problems;
+    }
+
+    /** Throws {@link InvalidConfigException} naming every problem, one per line. */
+    public static void requireValid(OgsmConfig config) {
+        List<String> problems = problems(config);
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigException(problems);
+        }
+    }
+
+    private static String baseUrlProblem(String url) {
+        URI uri;
+        try {
+            uri = new URI(url.trim());
+        } catch (URISyntaxException e) {
+            return "is not a valid URL (" + e.getReason() + ")";
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            return "must start with https:// or http://";
+        }
+        if (uri.getHost() == null || uri.getHost().isBlank()) {
+            return "has no host name";
+        }
+        if (uri.getRawUserInfo() != null) {
+            return "must not hold credentials; set ogsm.api.username and ogsm.api.password instead";
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            return "must not have a query or fragment";
+        }
+        return null;
+    }
+
+    private static void positive(List<String> problems, String key, Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            problems.add(key + " must be a positive duration such as 30s, was " + value);
+        }
+    }
+
+    private static void share(List<String> problems, String key, double value) {
+        if (!(value >= 0.0 && value <= 1.0)) {
+            problems.add(key + " must be between 0 and 1, was " + value);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.ogsm.connector.config;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Every setting of the connector, under the prefix {@code ogsm}. Each key also works as an environment variable
+ * ({@code ogsm.api.base-url} = {@code OGSM_API_BASE_URL}). Routes read the same keys through {@code {{ogsm.*}}}
+ * placeholders; a key under {@code ogsm.} that this interface does not know stops the start, so a misspelt key
+ * cannot silently do nothing. Cross-field rules live in {@link ConfigCheck}.
+ */
+@ConfigMapping(prefix = "ogsm")
+public interface OgsmConfig {
+
+    /** Root of {@code inbox/}, {@code done/}, {@code failed/}, {@code deadletter/} and {@code state/}. */
+    @WithDefault("data")
+    String dataDir();
+
+    Api api();
+
+    Sandbox sandbox();
+
+    interface Api {
+        /** e.g. {@code https://acme.ogsm.online}; empty means the built-in sandbox. */
+        Optional<String> baseUrl();
+
+        Optional<String> username();
+
+        Optional<String> password();
+
+        /** Read timeout: the longest wait for the next bytes of an answer. */
+        @WithDefault("30s")
+        Duration timeout();
+
+        @WithDefault("5s")
+        Duration connectTimeout();
+
+        /** Bound of the connection pool to the API. */
+        @WithDefault("16")
+        int maxConnections();
+
+        /** The largest answer read from the API; larger ones fail rather than fill the heap. */
+        @WithDefault("64M")
+        MemorySize maxResponseSize();
+
+        /** How often the credentials are checked against the API (readiness turns DOWN when they are refused). */
+        @WithDefault("5m")
+        Duration checkInterval();
+    }
+
+    interface Sandbox {
+        /** Serve the OGSM API simulator at {@code /sandbox}. Default: on when no base URL is set, off otherwise. */
+        Optional<Boolean> enabled();
+
+        @WithDefault("demo")
+        String username();
+
+        @WithDefault("demo")
+        String password();
+
+        /** The largest request body the sandbox accepts (413 beyond). */
+        @WithDefault("1M")
+        MemorySize maxBodySize();
+
+        Faults faults();
+    }
+
+    /** Fault injection of the sandbox; every share is a fraction from 0 to 1 of the requests it applies to. */
+    interface Faults {
+        /** Share of requests answered 503. */
+        @WithDefault("0")
+        double serverErrorRate();
+
+        /** Share of requests answered 429 with {@code Retry-After}. */
+        @WithDefault("0")
+        double rateLimitRate();
+
+        /** The {@code Retry-After} sent with a 429, in whole seconds. */
+        @WithDefault("1s")
+        Duration retryAfter();
+
+        /** Share of POSTs stored and then answered by dropping the connection (the ambiguous failure). */
+        @WithDefault("0")
+        double dropAfterCommitRate();
+
+        /** Latency added to every request. */
+        @WithDefault("0ms")
+        Duration latency();
+
+        /** Fixes which requests fail: the same seed, bodies and attempts give the same faults. Empty: random. */
+        Optional<Long> seed();
+
+        /** HTTP methods the faults apply to, comma-separated. */
+        @WithDefault("POST")
+        String methods();
+    }
+}

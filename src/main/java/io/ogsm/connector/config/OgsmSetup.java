@@ -1,0 +1,85 @@
+package io.ogsm.connector.config;
+
+import io.ogsm.connector.ogsm.ApiCredentials;
+import io.ogsm.connector.ogsm.ApiTarget;
+import io.ogsm.connector.ogsm.OgsmClient;
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import jakarta.interceptor.Interceptor;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.net.URI;
+
+/**
+ * Checks the configuration at start-up and builds the API client from it. With no {@code ogsm.api.base-url} the
+ * connector talks to its own sandbox, and says so once.
+ */
+@ApplicationScoped
+public class OgsmSetup {
+
+    private static final Logger LOG = Logger.getLogger(OgsmSetup.class);
+
+    private final OgsmConfig config;
+
+    public OgsmSetup(OgsmConfig config) {
+        this.config = config;
+    }
+
+    void checkAtStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
+        ConfigCheck.requireValid(config);
+        ApiTarget target = target();
+        if (target.sandbox()) {
+            LOG.infof("No ogsm.api.base-url set: measurements go to the built-in OGSM sandbox at %s (user '%s')",
+                    target.baseUrl(), target.credentials().username());
+        } else {
+            LOG.infof("OGSM API at %s (user '%s')%s", target.baseUrl(), target.credentials().username(),
+                    sandboxEnabled() ? "; the sandbox is also served at /sandbox" : "");
+        }
+    }
+
+    /** The sandbox is served when asked for, or by default when no base URL is set. */
+    public boolean sandboxEnabled() {
+        return config.sandbox().enabled().orElse(config.api().baseUrl().isEmpty());
+    }
+
+    @Produces
+    @Singleton
+    public ApiTarget target() {
+        ConfigCheck.requireValid(config);
+        OgsmConfig.Api api = config.api();
+        if (api.baseUrl().isPresent()) {
+            return new ApiTarget(URI.create(api.baseUrl().get().trim()),
+                    new ApiCredentials(api.username().orElseThrow(), api.password().orElseThrow()), false);
+        }
+        ApiCredentials credentials = new ApiCredentials(
+                api.username().orElse(config.sandbox().username()),
+                api.password().orElse(config.sandbox().password()));
+        return new ApiTarget(URI.create("http://localhost:" + ownHttpPort() + "/sandbox"), credentials, true);
+    }
+
+    @Produces
+    @Singleton
+    public OgsmClient client(ApiTarget target) {
+        OgsmConfig.Api api = config.api();
+        return new OgsmClient(target.baseUrl(), target.credentials(), api.connectTimeout(), api.timeout(),
+                api.maxConnections(), api.maxResponseSize().asLongValue());
+    }
+
+    void close(@Disposes OgsmClient client) throws IOException {
+        client.close();
+    }
+
+    private static int ownHttpPort() {
+        String key = LaunchMode.current() == LaunchMode.TEST ? "quarkus.http.test-port" : "quarkus.http.port";
+        return ConfigProvider.getConfig().getOptionalValue(key, Integer.class)
+                .orElse(LaunchMode.current() == LaunchMode.TEST ? 8081 : 8080);
+    }
+}

@@ -1,0 +1,12 @@
+package io.ogsm.connector.ogsm;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+
+/** The body of {@code POST /api/v2/indicator_reports.json}: {@code {"indicator_report": {...}}}. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record KpiReportRequest(KpiMeasurement indicatorReport) {
+}

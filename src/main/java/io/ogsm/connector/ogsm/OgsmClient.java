@@ -1,0 +1,236 @@
+package io.ogsm.connector.ogsm;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.HttpHostConnectException;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.util.Timeout;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The OGSM API v2 over HTTP: the seven lists and the two creates.
+ * <p>
+ * Built on Apache HttpClient 5 (the client under Camel's http component), with a bounded connection pool,
+ * connect and read timeouts, and its own automatic retries switched off: retrying is the delivery route's job, and
+ * a silent retry of a POST would store a measurement twice. Non-2xx answers become {@link OgsmApiException}, missing
+ * answers {@link OgsmTransportException}. Response bodies are size-bounded; error bodies are cut to
+ * {@value #ERROR_BODY_LIMIT} bytes.
+ */
+public class OgsmClient implements AutoCloseable {
+
+    static final int ERROR_BODY_LIMIT = 4096;
+
+    private final URI baseUrl;
+    private final String authorization;
+    private final ObjectMapper mapper;
+    private final PoolingHttpClientConnectionManager pool;
+    private final CloseableHttpClient http;
+
+    /**
+     * @param baseUrl         e.g. {@code https://acme.ogsm.online}; the API paths are appended to it
+     * @param credentials     HTTP Basic credentials, or null for none
+     * @param connectTimeout  to open a connection
+     * @param readTimeout     between bytes of an answer
+     * @param maxConnections  the pool's bound, in total (there is one host)
+     * @param maxResponseSize the largest response body read, in bytes
+     */
+    public OgsmClient(URI baseUrl, ApiCredentials credentials, Duration connectTimeout, Duration readTimeout,
+            int maxConnections, long maxResponseSize) {
+        this.baseUrl = stripTrailingSlash(baseUrl);
+        this.authorization = credentials == null ? null : credentials.basicAuthorization();
+        this.mapper = OgsmJson.boundedMapper(maxResponseSize);
+        this.pool = PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(maxConnections)
+                .setMaxConnPerRoute(maxConnections)
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(connectTimeout))
+                        .setSocketTimeout(Timeout.of(readTimeout))
+                        .build())
+                .build();
+        this.http = HttpClients.custom()
+                .setConnectionManager(pool)
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(Timeout.of(readTimeout))
+                        // waiting for a free pooled connection is bounded too
+                        .setConnectionRequestTimeout(Timeout.of(readTimeout.plus(connectTimeout)))
+                        .build())
+                .build();
+    }
+
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    /** Every entry of one list, e.g. {@code list(OgsmResource.GOALS, Goal.class)}. */
+    public <T> List<T> list(OgsmResource resource, Class<T> type) {
+        if (!resource.type().equals(type)) {
+            throw new IllegalArgumentException(resource + " holds " + resource.type().getSimpleName());
+        }
+        JavaType listType = mapper.getTypeFactory().constructCollectionType(List.class, type);
+        return get(resource.path(), listType);
+    }
+
+    /** One list as raw JSON, every field as the API sent it (for snapshots and diffs). */
+    public JsonNode listJson(OgsmResource resource) {
+        return get(resource.path(), mapper.constructType(JsonNode.class));
+    }
+
+    public List<Objective> objectives() {
+        return list(OgsmResource.OBJECTIVES, Objective.class);
+    }
+
+    public List<Goal> goals() {
+        return list(OgsmResource.GOALS, Goal.class);
+    }
+
+    public List<Strategy> strategies() {
+        return list(OgsmResource.STRATEGIES, Strategy.class);
+    }
+
+    public List<Kpi> kpis() {
+        return list(OgsmResource.KPIS, Kpi.class);
+    }
+
+    public List<Action> actions() {
+        return list(OgsmResource.ACTIONS, Action.class);
+    }
+
+    public List<GoalMeasurement> goalMeasurements() {
+        return list(OgsmResource.GOAL_MEASUREMENTS, GoalMeasurement.class);
+    }
+
+    public List<KpiMeasurement> kpiMeasurements() {
+        return list(OgsmResource.KPI_MEASUREMENTS, KpiMeasurement.class);
+    }
+
+    /** Creates a goal measurement; answers the stored object with its new id. */
+    public GoalMeasurement createGoalMeasurement(GoalReportRequest body) {
+        return post(OgsmResource.GOAL_MEASUREMENTS.path(), body, mapper.constructType(GoalMeasurement.class));
+    }
+
+    /** Creates a KPI measurement; answers the stored object with its new id. */
+    public KpiMeasurement createKpiMeasurement(KpiReportRequest body) {
+        return post(OgsmResource.KPI_MEASUREMENTS.path(), body, mapper.constructType(KpiMeasurement.class));
+    }
+
+    /** Posts a body that is already JSON (e.g. a Kafka message in the API's own form) to a measurement list. */
+    public JsonNode createRaw(OgsmResource resource, byte[] jsonBody) {
+        if (!resource.isMeasurement()) {
+            throw new IllegalArgumentException("the API creates only measurements, not " + resource.apiName());
+        }
+        return send(new HttpPost(uri(resource.path())), jsonBody, mapper.constructType(JsonNode.class));
+    }
+
+    private <T> T get(String path, JavaType type) {
+        return send(new HttpGet(uri(path)), null, type);
+    }
+
+    private <T> T post(String path, Object body, JavaType type) {
+        byte[] json;
+        try {
+            json = mapper.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the body for POST " + path, e);
+        }
+        return send(new HttpPost(uri(path)), json, type);
+    }
+
+    private URI uri(String path) {
+        return URI.create(baseUrl + path);
+    }
+
+    private <T> T send(HttpUriRequestBase request, byte[] body, JavaType type) {
+        String method = request.getMethod();
+        String path = request.getRequestUri();
+        request.setHeader(HttpHeaders.ACCEPT, "application/json");
+        if (authorization != null) {
+            request.setHeader(HttpHeaders.AUTHORIZATION, authorization);
+        }
+        if (body != null) {
+            request.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
+        }
+        try {
+            return http.execute(request, response -> read(method, path, response, type));
+        } catch (IOException e) {
+            throw new OgsmTransportException(method, path, e, maybeSent(e));
+        }
+    }
+
+    private <T> T read(String method, String path, ClassicHttpResponse response, JavaType type) throws IOException {
+        int status = response.getCode();
+        HttpEntity entity = response.getEntity();
+        if (status < 200 || status > 299) {
+            Header retryAfter = response.getFirstHeader(HttpHeaders.RETRY_AFTER);
+            throw new OgsmApiException(method, path, status, errorBody(entity),
+                    retryAfter == null ? null : retryAfter.getValue());
+        }
+        if (entity == null) {
+            throw new IOException("empty answer to " + method + " " + path);
+        }
+        try (InputStream in = entity.getContent()) {
+            return mapper.readValue(in, type);
+        } catch (JsonProcessingException e) {
+            throw new OgsmMalformedResponseException(method, path, status, e);
+        }
+    }
+
+    private static String errorBody(HttpEntity entity) throws IOException {
+        if (entity == null) {
+            return "";
+        }
+        try (InputStream in = entity.getContent()) {
+            byte[] head = in.readNBytes(ERROR_BODY_LIMIT);
+            String text = new String(head, StandardCharsets.UTF_8);
+            return in.read() == -1 ? text : text + "…";
+        }
+    }
+
+    /** Whether the request may have reached the server before the failure. Only a failed connect is sure not to. */
+    static boolean maybeSent(IOException e) {
+        return !(e instanceof ConnectException
+                || e instanceof ConnectTimeoutException
+                || e instanceof HttpHostConnectException
+                || e instanceof UnknownHostException
+                || e instanceof org.apache.hc.core5.http.ConnectionRequestTimeoutException);
+    }
+
+    private static URI stripTrailingSlash(URI uri) {
+        String text = uri.toString();
+        return text.endsWith("/") ? URI.create(text.substring(0, text.length() - 1)) : uri;
+    }
+
+    @Override
+    public void close() throws IOException {
+        http.close();
+        pool.close();
+    }
+}
