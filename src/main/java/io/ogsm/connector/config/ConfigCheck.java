@@ -41,10 +41,12 @@ public final class ConfigCheck {
             problems.add("ogsm.data-dir must not be blank");
         }
         OgsmConfig.Faults faults = config.sandbox().faults();
+        int before = problems.size();
         share(problems, "ogsm.sandbox.faults.server-error-rate", faults.serverErrorRate());
         share(problems, "ogsm.sandbox.faults.rate-limit-rate", faults.rateLimitRate());
         share(problems, "ogsm.sandbox.faults.drop-after-commit-rate", faults.dropAfterCommitRate());
-        if (faults.serverErrorRate() + faults.rateLimitRate() + faults.dropAfterCommitRate() > 1.0) {
+        if (problems.size() == before
+                && faults.serverErrorRate() + faults.rateLimitRate() + faults.dropAfterCommitRate() > 1.0) {
             problems.add("ogsm.sandbox.faults.*-rate must add up to at most 1");
         }
         if (faults.latency().isNegative()) {

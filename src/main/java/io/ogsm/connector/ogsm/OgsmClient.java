@@ -49,6 +49,7 @@ public class OgsmClient implements AutoCloseable {
     private final URI baseUrl;
     private final String authorization;
     private final ObjectMapper mapper;
+    private final long maxResponseSize;
     private final PoolingHttpClientConnectionManager pool;
     private final CloseableHttpClient http;
 
@@ -64,7 +65,9 @@ public class OgsmClient implements AutoCloseable {
             int maxConnections, long maxResponseSize) {
         this.baseUrl = stripTrailingSlash(baseUrl);
         this.authorization = credentials == null ? null : credentials.basicAuthorization();
+        // a body without Content-Length is cut off by the parser within one buffer (8 KB) past the limit
         this.mapper = OgsmJson.boundedMapper(maxResponseSize);
+        this.maxResponseSize = maxResponseSize;
         this.pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(maxConnections)
                 .setMaxConnPerRoute(maxConnections)
@@ -194,7 +197,12 @@ public class OgsmClient implements AutoCloseable {
                     retryAfter == null ? null : retryAfter.getValue());
         }
         if (entity == null) {
-            throw new IOException("empty answer to " + method + " " + path);
+            throw new OgsmMalformedResponseException(method, path, status,
+                    new IOException("the answer has no body"));
+        }
+        if (entity.getContentLength() > maxResponseSize) {
+            throw new OgsmMalformedResponseException(method, path, status, new IOException(
+                    "the answer's " + entity.getContentLength() + " bytes exceed ogsm.api.max-response-size"));
         }
         try (InputStream in = entity.getContent()) {
             return mapper.readValue(in, type);

@@ -10,7 +10,8 @@ public class OgsmMalformedResponseException extends RuntimeException {
 
     public OgsmMalformedResponseException(String method, String path, int status, Exception cause) {
         super(method + " " + path + " answered HTTP " + status + " with an unreadable body: "
-                + cause.getClass().getSimpleName(), cause);
+                + (cause instanceof java.io.IOException && !(cause instanceof com.fasterxml.jackson.core.JsonProcessingException)
+                        ? cause.getMessage() : cause.getClass().getSimpleName()), cause);
         this.status = status;
     }
 

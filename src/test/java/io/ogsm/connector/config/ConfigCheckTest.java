@@ -1,0 +1,114 @@
+package io.ogsm.connector.config;
+
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import io.smallrye.config.PropertiesConfigSource;
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The start-up rules of the configuration, each answered with one line naming the key. */
+class ConfigCheckTest {
+
+    static OgsmConfig config(String... keyValues) {
+        Map<String, String> properties = new HashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            properties.put(keyValues[i], keyValues[i + 1]);
+        }
+        SmallRyeConfig config = new SmallRyeConfigBuilder()
+                .withConverter(Duration.class, 100, new DurationConverter())
+                .withConverter(io.quarkus.runtime.configuration.MemorySize.class, 100, new MemorySizeConverter())
+                .withSources(new PropertiesConfigSource(properties, "test", 100))
+                .withMapping(OgsmConfig.class)
+                .build();
+        return config.getConfigMapping(OgsmConfig.class);
+    }
+
+    @Test
+    void theDefaultsAreValidAndPointAtTheSandbox() {
+        OgsmConfig config = config();
+        assertEquals(List.of(), ConfigCheck.problems(config));
+        assertTrue(config.api().baseUrl().isEmpty());
+        assertEquals("data", config.dataDir());
+        assertEquals(Duration.ofSeconds(30), config.api().timeout());
+    }
+
+    @Test
+    void aRealApiWithCredentialsIsValid() {
+        assertEquals(List.of(), ConfigCheck.problems(config(
+                "ogsm.api.base-url", "https://acme.ogsm.online",
+                "ogsm.api.username", "api", "ogsm.api.password", "s3cret")));
+    }
+
+    @ParameterizedTest(name = "{0} = {1} is refused naming the key")
+    @CsvSource(delimiter = '|', value = {
+            "ogsm.api.base-url        | acme.ogsm.online           | ogsm.api.base-url must start with https:// or http://",
+            "ogsm.api.base-url        | ftp://acme.ogsm.online     | ogsm.api.base-url must start with https:// or http://",
+            "ogsm.api.base-url        | https://                   | ogsm.api.base-url is not a valid URL",
+            "ogsm.api.base-url        | https://acme .ogsm.online  | ogsm.api.base-url is not a valid URL",
+            "ogsm.api.base-url        | https://acme.ogsm.online?x=1 | ogsm.api.base-url must not have a query",
+            "ogsm.api.timeout         | -5s                        | ogsm.api.timeout must be a positive duration",
+            "ogsm.api.timeout         | 0s                         | ogsm.api.timeout must be a positive duration",
+            "ogsm.api.connect-timeout | -1s                        | ogsm.api.connect-timeout must be a positive duration",
+            "ogsm.api.max-connections | 0                          | ogsm.api.max-connections must be at least 1",
+            "ogsm.sandbox.faults.server-error-rate | 1.5          | ogsm.sandbox.faults.server-error-rate must be between 0 and 1",
+            "ogsm.sandbox.faults.latency | -1s                     | ogsm.sandbox.faults.latency must not be negative",
+    })
+    void refusesABadValueNamingTheKey(String key, String value, String expected) {
+        List<String> problems = ConfigCheck.problems(config(key, value,
+                "ogsm.api.username", "api", "ogsm.api.password", "s3cret"));
+        assertEquals(1, problems.size(), () -> "expected one problem, got " + problems);
+        assertTrue(problems.get(0).startsWith(expected), () -> problems.get(0));
+    }
+
+    @Test
+    void aBaseUrlWithoutCredentialsIsRefused() {
+        List<String> problems = ConfigCheck.problems(config("ogsm.api.base-url", "https://acme.ogsm.online"));
+        assertEquals(List.of("ogsm.api.username and ogsm.api.password are required when ogsm.api.base-url is set"),
+                problems);
+    }
+
+    @Test
+    void aBaseUrlWithCredentialsInsideIsRefusedWithoutEchoingThem() {
+        List<String> problems = ConfigCheck.problems(config(
+                "ogsm.api.base-url", "https://api:hunter2@acme.ogsm.online",
+                "ogsm.api.username", "api", "ogsm.api.password", "hunter2"));
+        assertEquals(1, problems.size());
+        assertTrue(problems.get(0).startsWith("ogsm.api.base-url must not hold credentials"));
+        assertFalse(problems.get(0).contains("hunter2"));
+    }
+
+    @Test
+    void faultRatesMayNotAddUpToMoreThanOne() {
+        List<String> problems = ConfigCheck.problems(config(
+                "ogsm.sandbox.faults.server-error-rate", "0.6", "ogsm.sandbox.faults.rate-limit-rate", "0.6"));
+        assertEquals(List.of("ogsm.sandbox.faults.*-rate must add up to at most 1"), problems);
+    }
+
+    @Test
+    void requireValidThrowsWithEveryProblemAndNoSecret() {
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> ConfigCheck.requireValid(config(
+                "ogsm.api.base-url", "nonsense", "ogsm.api.password", "hunter2", "ogsm.api.timeout", "-1s")));
+        assertEquals(3, e.problems().size());
+        assertTrue(e.getMessage().startsWith("Invalid configuration: ogsm.api.base-url"));
+        assertFalse(e.getMessage().contains("hunter2"));
+    }
+
+    @Test
+    void anUnknownKeyUnderTheOgsmPrefixStopsTheStart() {
+        Exception e = assertThrows(Exception.class, () -> config("ogsm.api.base-urll", "https://acme.ogsm.online"));
+        assertTrue(e.getMessage().contains("ogsm.api.base-urll"), e::getMessage);
+    }
+}
