@@ -1,0 +1,82 @@
+package io.ogsm.connector.e2e;
+
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The packaged app, started the way the README says. */
+class PackagedAppIT {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return HTTP.send(request.timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void startsWithNoConfigurationAgainstItsOwnSandboxAndTakesThePagesCurlExample() throws Exception {
+        try (PackagedApp app = PackagedApp.start(Map.of())) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
+                try {
+                    return send(HttpRequest.newBuilder(URI.create(app.url("/q/health/ready")))).statusCode() == 200;
+                } catch (java.io.IOException e) {
+                    return false;
+                }
+            });
+            // curl -H "content-type: application/json" -d '{"goal_report": ...}' -u demo:demo <host>/sandbox/api/v2/goal_reports.json
+            HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(app.url("/sandbox/api/v2/goal_reports.json")))
+                    .header("content-type", "application/json")
+                    .header("Authorization", basic("demo", "demo"))
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"goal_report\": {\"goal\": {\"id\": 11}, \"at\": \"2024-10-09\", \"current_value\": 45.6}}")));
+            assertEquals(201, created.statusCode(), created.body());
+            assertTrue(created.body().contains("\"current_value\":45.6"), created.body());
+
+            HttpResponse<String> refused = send(HttpRequest.newBuilder(URI.create(app.url("/sandbox/api/v2/goals.json")))
+                    .header("Authorization", basic("demo", "guess")));
+            assertEquals(401, refused.statusCode());
+            assertEquals(200, send(HttpRequest.newBuilder(URI.create(app.url("/q/health/live")))).statusCode());
+        }
+    }
+
+    @Test
+    void aBadBaseUrlStopsTheStartNamingTheKeyAndNeverThePassword() throws Exception {
+        try (PackagedApp app = PackagedApp.start(Map.of(
+                "OGSM_API_BASE_URL", "ftp://acme.ogsm.online",
+                "OGSM_API_USERNAME", "api",
+                "OGSM_API_PASSWORD", "hunter2-secret"))) {
+            int exit = app.awaitExit(60);
+            assertNotEquals(0, exit);
+            String output = app.output();
+            // the start-up failure message is the user-facing contract here
+            assertTrue(output.contains("ogsm.api.base-url must start with https:// or http://"), output);
+            assertFalse(output.contains("hunter2-secret"), output);
+        }
+    }
+
+    @Test
+    void aNegativeTimeoutStopsTheStartNamingTheKey() throws Exception {
+        try (PackagedApp app = PackagedApp.start(Map.of("OGSM_API_TIMEOUT", "-5s"))) {
+            assertNotEquals(0, app.awaitExit(60));
+            assertTrue(app.output().contains("ogsm.api.timeout must be a positive duration"), app.output());
+        }
+    }
+}

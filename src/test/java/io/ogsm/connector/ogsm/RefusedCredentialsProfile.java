@@ -1,0 +1,13 @@
+package io.ogsm.connector.ogsm;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+import java.util.Map;
+
+/** The connector configured with a password the (sandbox) API does not take. */
+public class RefusedCredentialsProfile implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of("ogsm.api.username", "demo", "ogsm.api.password", "not-the-password");
+    }
+}
