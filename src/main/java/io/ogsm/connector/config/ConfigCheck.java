@@ -40,6 +40,35 @@ public final class ConfigCheck {
         if (config.dataDir().isBlank()) {
             problems.add("ogsm.data-dir must not be blank");
         }
+        OgsmConfig.Delivery delivery = config.delivery();
+        if (delivery.concurrency() < 1) {
+            problems.add("ogsm.delivery.concurrency must be at least 1, was " + delivery.concurrency());
+        }
+        if (delivery.maxAttempts() < 1) {
+            problems.add("ogsm.delivery.max-attempts must be at least 1, was " + delivery.maxAttempts());
+        }
+        positive(problems, "ogsm.delivery.initial-backoff", delivery.initialBackoff());
+        positive(problems, "ogsm.delivery.max-backoff", delivery.maxBackoff());
+        if (delivery.maxBackoff().compareTo(delivery.initialBackoff()) < 0) {
+            problems.add("ogsm.delivery.max-backoff must not be shorter than ogsm.delivery.initial-backoff");
+        }
+        if (delivery.retryAfterCap().isNegative()) {
+            problems.add("ogsm.delivery.retry-after-cap must not be negative, was " + delivery.retryAfterCap());
+        }
+        positive(problems, "ogsm.delivery.title-refresh-interval", delivery.titleRefreshInterval());
+        positive(problems, "ogsm.delivery.retention", delivery.retention());
+        if (delivery.maxKeys() < 1000) {
+            problems.add("ogsm.delivery.max-keys must be at least 1000, was " + delivery.maxKeys());
+        }
+        if (config.admin().username().isPresent() != config.admin().password().isPresent()) {
+            problems.add("ogsm.admin.username and ogsm.admin.password go together: set both or neither");
+        }
+        if (config.push().username().isPresent() != config.push().password().isPresent()) {
+            problems.add("ogsm.push.username and ogsm.push.password go together: set both or neither");
+        }
+        if (config.push().maxItems() < 1) {
+            problems.add("ogsm.push.max-items must be at least 1, was " + config.push().maxItems());
+        }
         OgsmConfig.Faults faults = config.sandbox().faults();
         int before = problems.size();
         share(problems, "ogsm.sandbox.faults.server-error-rate", faults.serverErrorRate());

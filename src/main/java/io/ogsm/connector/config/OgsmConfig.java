@@ -24,6 +24,70 @@ public interface OgsmConfig {
 
     Sandbox sandbox();
 
+    Delivery delivery();
+
+    Admin admin();
+
+    Push push();
+
+    /** The one delivery route: concurrency, retry and the memory of what was delivered. */
+    interface Delivery {
+        /** Measurements posted at the same time, at most. */
+        @WithDefault("8")
+        int concurrency();
+
+        /** Attempts per measurement for failures worth retrying (408, 429, 5xx, timeouts), the first included. */
+        @WithDefault("8")
+        int maxAttempts();
+
+        /** Wait before the second attempt; doubles for each further one, with jitter. */
+        @WithDefault("500ms")
+        Duration initialBackoff();
+
+        /** The longest wait between two attempts. */
+        @WithDefault("30s")
+        Duration maxBackoff();
+
+        /** A {@code Retry-After} from the API is honoured up to this long. */
+        @WithDefault("60s")
+        Duration retryAfterCap();
+
+        /** Goal and KPI lists are read again on an unknown title at most this often. */
+        @WithDefault("30s")
+        Duration titleRefreshInterval();
+
+        /** How long a delivered measurement's key is remembered (a re-sent one after that is posted again). */
+        @WithDefault("180d")
+        Duration retention();
+
+        /** The most delivered keys remembered; the oldest go first. */
+        @WithDefault("1000000")
+        long maxKeys();
+    }
+
+    /** Credentials of the admin API ({@code /api/deadletters}); without them it answers 401 to everyone. */
+    interface Admin {
+        Optional<String> username();
+
+        Optional<String> password();
+    }
+
+    /** The HTTP push source, {@code POST /api/measurements}. */
+    interface Push {
+        /** The most measurements in one request. */
+        @WithDefault("1000")
+        int maxItems();
+
+        /** The largest request body. */
+        @WithDefault("1M")
+        MemorySize maxBodySize();
+
+        /** Basic credentials pushers must send; without them the endpoint takes anonymous callers. */
+        Optional<String> username();
+
+        Optional<String> password();
+    }
+
     interface Api {
         /** e.g. {@code https://acme.ogsm.online}; empty means the built-in sandbox. */
         Optional<String> baseUrl();

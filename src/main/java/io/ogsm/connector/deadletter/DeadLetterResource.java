@@ -1,0 +1,107 @@
+package io.ogsm.connector.deadletter;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ogsm.connector.delivery.FailureReason;
+import io.ogsm.connector.ogsm.OgsmJson;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The admin API of dead letters (behind {@code ogsm.admin.username}/{@code password}, see {@link AdminAuthFilter}):
+ * list with filters, show one, replay one or all through the deliver route, discard one.
+ */
+@Path("/api/deadletters")
+@Produces(MediaType.APPLICATION_JSON)
+@Blocking
+public class DeadLetterResource {
+
+    static final int MAX_LIST = 1000;
+
+    private final DeadLetters deadLetters;
+
+    public DeadLetterResource(DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
+    }
+
+    @GET
+    public Response list(@QueryParam("reason") String reason, @QueryParam("source") String source,
+            @QueryParam("limit") @DefaultValue("100") int limit) {
+        Optional<FailureReason> byReason;
+        try {
+            byReason = Optional.ofNullable(reason).filter(r -> !r.isBlank()).map(DeadLetterResource::reason);
+        } catch (IllegalArgumentException e) {
+            return error(400, e.getMessage());
+        }
+        List<DeadLetter> letters = deadLetters.store().list(byReason, Optional.ofNullable(source),
+                Math.max(1, Math.min(limit, MAX_LIST)));
+        return Response.ok(letters).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    public Response show(@PathParam("id") String id) {
+        return deadLetters.store().find(id).map(l -> Response.ok(l).build())
+                .orElseGet(() -> error(404, "no dead letter " + shortId(id)));
+    }
+
+    @POST
+    @Path("/{id}/replay")
+    public Response replay(@PathParam("id") String id) {
+        return deadLetters.replay(id).map(r -> Response.ok(r).build())
+                .orElseGet(() -> error(404, "no dead letter " + shortId(id)));
+    }
+
+    /** Replays every dead letter (of one reason, if given), oldest last; answers each outcome. */
+    @POST
+    @Path("/replay")
+    public Response replayAll(@QueryParam("reason") String reason) {
+        Optional<FailureReason> byReason;
+        try {
+            byReason = Optional.ofNullable(reason).filter(r -> !r.isBlank()).map(DeadLetterResource::reason);
+        } catch (IllegalArgumentException e) {
+            return error(400, e.getMessage());
+        }
+        ArrayNode outcomes = OgsmJson.mapper().createArrayNode();
+        for (DeadLetter letter : deadLetters.store().list(byReason, Optional.empty(), Integer.MAX_VALUE)) {
+            deadLetters.replay(letter.id()).ifPresent(r -> outcomes.add(OgsmJson.mapper().valueToTree(r)));
+        }
+        return Response.ok(OgsmJson.mapper().createObjectNode().put("replayed", outcomes.size())
+                .set("outcomes", outcomes)).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Response discard(@PathParam("id") String id) {
+        return deadLetters.store().remove(id) ? Response.noContent().build()
+                : error(404, "no dead letter " + shortId(id));
+    }
+
+    private static FailureReason reason(String text) {
+        return Arrays.stream(FailureReason.values()).filter(r -> r.key().equals(text)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("reason must be one of "
+                        + Arrays.stream(FailureReason.values()).map(FailureReason::key).toList()));
+    }
+
+    private static String shortId(String id) {
+        return id.length() > 80 ? id.substring(0, 80) + "…" : id;
+    }
+
+    private static Response error(int status, String message) {
+        ObjectNode body = OgsmJson.mapper().createObjectNode().put("status", status).put("error", message);
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body).build();
+    }
+}

@@ -1,0 +1,118 @@
+package io.ogsm.connector.deadletter;
+
+import io.ogsm.connector.delivery.FailureReason;
+import io.ogsm.connector.ogsm.OgsmJson;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Dead letters as one JSON file each in {@code <data-dir>/deadletter/}: written to a temporary file, synced, then
+ * renamed, so a reader never sees half a document and a crash loses none. Ids are checked against a strict pattern
+ * before they touch the file system, so no id can escape the folder.
+ */
+public class DeadLetterStore {
+
+    private static final Logger LOG = Logger.getLogger(DeadLetterStore.class);
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,80}");
+
+    private final Path folder;
+
+    public DeadLetterStore(Path folder) {
+        this.folder = folder;
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the dead-letter folder " + folder, e);
+        }
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    public static boolean isValidId(String id) {
+        return id != null && ID.matcher(id).matches();
+    }
+
+    public void write(DeadLetter letter) {
+        Path target = file(letter.id());
+        Path temp = folder.resolve("." + letter.id() + ".json.tmp");
+        try {
+            byte[] json = OgsmJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(letter);
+            Files.write(temp, json);
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write dead letter " + letter.id() + " to " + folder, e);
+        }
+    }
+
+    public Optional<DeadLetter> find(String id) {
+        if (!isValidId(id)) {
+            return Optional.empty();
+        }
+        Path file = file(id);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(OgsmJson.mapper().readValue(file.toFile(), DeadLetter.class));
+        } catch (IOException e) {
+            LOG.warnf("Dead letter %s is unreadable: %s", file, e.getClass().getSimpleName());
+            return Optional.empty();
+        }
+    }
+
+    /** Dead letters, newest first, optionally of one reason and/or one source kind. */
+    public List<DeadLetter> list(Optional<FailureReason> reason, Optional<String> sourceKind, int limit) {
+        List<DeadLetter> letters = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*.json")) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                find(name.substring(0, name.length() - ".json".length()))
+                        .filter(l -> reason.isEmpty() || reason.get() == l.reason())
+                        .filter(l -> sourceKind.isEmpty() || l.source() != null
+                                && sourceKind.get().equals(l.source().get("kind")))
+                        .ifPresent(letters::add);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + folder, e);
+        }
+        letters.sort(Comparator.comparing(DeadLetter::deadLetteredAt, Comparator.nullsLast(Comparator.reverseOrder())));
+        return letters.size() > limit ? letters.subList(0, limit) : letters;
+    }
+
+    /** Removes a dead letter (after a successful replay, or when discarded); false if there was none. */
+    public boolean remove(String id) {
+        if (!isValidId(id)) {
+            return false;
+        }
+        try {
+            return Files.deleteIfExists(file(id));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove dead letter " + id, e);
+        }
+    }
+
+    private Path file(String id) {
+        if (!isValidId(id)) {
+            throw new IllegalArgumentException("not a dead-letter id: " + id);
+        }
+        return folder.resolve(id + ".json");
+    }
+}

@@ -1,0 +1,169 @@
+package io.ogsm.connector.deadletter;
+
+import io.ogsm.connector.delivery.Decision;
+import io.ogsm.connector.delivery.DeliveryHeaders;
+import io.ogsm.connector.delivery.DeliveryMetrics;
+import io.ogsm.connector.delivery.DeliveryStore;
+import io.ogsm.connector.delivery.FailureClassifier;
+import io.ogsm.connector.delivery.FailureReason;
+import io.ogsm.connector.delivery.MeasurementRequests;
+import io.ogsm.connector.measurement.Measurement;
+import io.ogsm.connector.ogsm.OgsmApiException;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns a measurement the delivery route gave up on into a {@link DeadLetter} (the route's last step), and replays
+ * dead letters through the same route.
+ */
+public class DeadLetters {
+
+    private static final Logger LOG = Logger.getLogger(DeadLetters.class);
+    static final int MAX_TEXT = 8192;
+
+    private final DeadLetterStore store;
+    private final DeliveryStore deliveryStore;
+    private final FailureClassifier classifier;
+    private final DeliveryMetrics metrics;
+    private final Clock clock;
+    private ProducerTemplate producer;
+
+    public DeadLetters(DeadLetterStore store, DeliveryStore deliveryStore, FailureClassifier classifier,
+            DeliveryMetrics metrics, Clock clock) {
+        this.store = store;
+        this.deliveryStore = deliveryStore;
+        this.classifier = classifier;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    public DeadLetterStore store() {
+        return store;
+    }
+
+    /** The deliver route's dead-letter step: writes the document, tells the source how it ended. */
+    @SuppressWarnings("unchecked")
+    public void record(Exchange exchange) {
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        Decision decision = classifier.classify(failure);
+        FailureReason reason = decision.retry() ? FailureReason.RETRIES_EXHAUSTED : decision.reason();
+        Measurement measurement = exchange.getIn().getBody() instanceof Measurement m ? m : null;
+        String input = exchange.getIn().getHeader(DeliveryHeaders.INPUT, String.class);
+        String key = exchange.getIn().getHeader(DeliveryHeaders.KEY, String.class);
+        Map<String, String> source = exchange.getIn().getHeader(DeliveryHeaders.SOURCE, Map.class);
+        int failures = exchange.getIn().getHeader(DeliveryHeaders.FAILURES, 1, Integer.class);
+        Instant started = exchange.getIn().getHeader(DeliveryHeaders.STARTED, Instant.class);
+
+        Throwable cause = failure != null && failure.getCause() != null ? failure.getCause() : failure;
+        int status = 0;
+        String responseBody = null;
+        Map<String, String> exception = null;
+        if (cause instanceof OgsmApiException api) {
+            status = api.status();
+            responseBody = cut(api.responseBody());
+        } else if (cause != null) {
+            exception = new LinkedHashMap<>();
+            exception.put("class", cause.getClass().getName());
+            exception.put("message", cut(String.valueOf(cause.getMessage())));
+        }
+        String message = failure == null ? reason.key() : cut(failure.getMessage());
+        String id = key != null ? key : "in-" + hash(measurement != null ? measurement.toString() : String.valueOf(input));
+        DeadLetter letter = new DeadLetter(id, key, reason, message, source, measurement,
+                measurement == null ? cut(input) : null,
+                measurement != null && measurement.id() != null ? MeasurementRequests.describe(measurement) : null,
+                status, responseBody, exception, failures, started, clock.instant());
+        store.write(letter);
+
+        String sourceKind = source == null ? "unknown" : source.getOrDefault("kind", "unknown");
+        metrics.deadLettered(sourceKind, reason);
+        metrics.outcome(sourceKind, DeliveryHeaders.DEAD_LETTERED);
+        String trackingKey = exchange.getIn().getHeader(DeliveryHeaders.TRACKING_KEY, String.class);
+        if (trackingKey != null) {
+            deliveryStore.track(trackingKey, new DeliveryStore.Tracking(DeliveryHeaders.DEAD_LETTERED, key, null,
+                    reason.key(), clock.instant()));
+        }
+        exchange.getIn().setHeader(DeliveryHeaders.OUTCOME, DeliveryHeaders.DEAD_LETTERED);
+        exchange.getIn().setHeader(DeliveryHeaders.FAILURE_REASON, reason.key());
+        exchange.getIn().setHeader(DeliveryHeaders.FAILURE_MESSAGE, message);
+        LOG.warnf("Dead letter %s: reason %s, %s, after %d attempt(s)%s", id, reason.key(), describe(source),
+                failures, status == 0 ? "" : ", HTTP " + status);
+    }
+
+    /** Outcome of a replay: the route's outcome header, or why it could not be replayed. */
+    public record Replay(String id, String outcome, String detail) {
+    }
+
+    /** Sends a dead letter's measurement through the deliver route again; removes it once delivered. */
+    public Optional<Replay> replay(String id) {
+        Optional<DeadLetter> found = store.find(id);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        DeadLetter letter = found.get();
+        if (letter.measurement() == null) {
+            return Optional.of(new Replay(id, "not_replayable",
+                    "the input never became a measurement; fix it at the source and send it again"));
+        }
+        Map<String, String> source = new LinkedHashMap<>();
+        source.put("kind", "replay");
+        source.put("dead_letter", id);
+        if (letter.source() != null) {
+            letter.source().forEach((k, v) -> source.put("original_" + k, v));
+        }
+        Exchange result = producer.send("direct:deliver", exchange -> {
+            exchange.getIn().setBody(letter.measurement());
+            exchange.getIn().setHeader(DeliveryHeaders.SOURCE, source);
+        });
+        if (result.getException() != null) {
+            return Optional.of(new Replay(id, "failed", result.getException().getMessage()));
+        }
+        String outcome = result.getMessage().getHeader(DeliveryHeaders.OUTCOME, String.class);
+        if (DeliveryHeaders.DELIVERED.equals(outcome) || DeliveryHeaders.DUPLICATE.equals(outcome)) {
+            store.remove(id);
+            LOG.infof("Dead letter %s replayed: %s", id, outcome);
+            return Optional.of(new Replay(id, outcome, null));
+        }
+        String detail = result.getMessage().getHeader(DeliveryHeaders.FAILURE_MESSAGE, String.class);
+        return Optional.of(new Replay(id, outcome, detail));
+    }
+
+    public void useProducer(ProducerTemplate producer) {
+        this.producer = producer;
+    }
+
+    private static String describe(Map<String, String> source) {
+        if (source == null || source.isEmpty()) {
+            return "source unknown";
+        }
+        StringBuilder text = new StringBuilder("from ");
+        source.forEach((k, v) -> text.append(k).append('=').append(v).append(' '));
+        return text.toString().trim();
+    }
+
+    static String cut(String text) {
+        if (text == null) {
+            return null;
+        }
+        return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT) + "…";
+    }
+
+    private static String hash(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

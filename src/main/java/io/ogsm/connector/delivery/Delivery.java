@@ -1,0 +1,221 @@
+package io.ogsm.connector.delivery;
+
+import io.ogsm.connector.measurement.IdempotencyKey;
+import io.ogsm.connector.measurement.Measurement;
+import io.ogsm.connector.measurement.MeasurementType;
+import io.ogsm.connector.measurement.MeasurementValidation;
+import io.ogsm.connector.measurement.TitleResolver;
+import io.ogsm.connector.measurement.UnresolvedTitleException;
+import io.ogsm.connector.measurement.Violation;
+import io.ogsm.connector.ogsm.ApiAccess;
+import io.ogsm.connector.ogsm.GoalMeasurement;
+import io.ogsm.connector.ogsm.KpiMeasurement;
+import io.ogsm.connector.ogsm.OgsmClient;
+import org.apache.camel.Exchange;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The steps of the deliver route ({@code routes/deliver.yaml}): {@link #prepare} checks, resolves and keys a
+ * measurement; {@link #post} posts it once; {@link #shouldRetry} is the route's retry rule. Whether a failure is
+ * retried is decided by {@link FailureClassifier}, how long to wait by {@link RetryPolicy}; this class only applies
+ * them.
+ * <p>
+ * Exactly once: a key is marked in flight before its POST and delivered after it. A key found in flight (after an
+ * ambiguous failure, or a crash between POST and record) is first looked up in the API's list; only if it is not
+ * there is it posted again.
+ */
+public class Delivery {
+
+    private static final Logger LOG = Logger.getLogger(Delivery.class);
+    /** Striped locks: one POST per key at a time, without a lock object per key. */
+    private static final Object[] KEY_LOCKS = new Object[1024];
+
+    static {
+        for (int i = 0; i < KEY_LOCKS.length; i++) {
+            KEY_LOCKS[i] = new Object();
+        }
+    }
+
+    private final OgsmClient client;
+    private final TitleResolver titles;
+    private final DeliveryStore store;
+    private final FailureClassifier classifier;
+    private final RetryPolicy policy;
+    private final ApiAccess access;
+    private final DeliveryMetrics metrics;
+    private final Clock clock;
+
+    public Delivery(OgsmClient client, TitleResolver titles, DeliveryStore store, FailureClassifier classifier,
+            RetryPolicy policy, ApiAccess access, DeliveryMetrics metrics, Clock clock) {
+        this.client = client;
+        this.titles = titles;
+        this.store = store;
+        this.classifier = classifier;
+        this.policy = policy;
+        this.access = access;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** Validates, resolves the title, keys; marks a measurement already delivered as a duplicate. */
+    public void prepare(Exchange exchange) {
+        if (exchange.getIn().getHeader(DeliveryHeaders.STARTED) == null) {
+            exchange.getIn().setHeader(DeliveryHeaders.STARTED, clock.instant());
+        }
+        Measurement m = measurement(exchange);
+        List<Violation> violations = MeasurementValidation.check(m);
+        if (!violations.isEmpty()) {
+            throw new DeliveryFailure(String.join("; ", violations.stream().map(Violation::toString).toList()),
+                    Decision.permanent(FailureReason.VALIDATION, 0), null);
+        }
+        Measurement resolved;
+        try {
+            resolved = titles.resolve(m);
+        } catch (UnresolvedTitleException e) {
+            throw new DeliveryFailure(e.getMessage(), classifier.classify(e), e);
+        } catch (RuntimeException e) {
+            throw new DeliveryFailure("cannot read the " + (m.type() == MeasurementType.KPI ? "KPI" : "goal")
+                    + " list to resolve " + m.subject() + ": " + e.getMessage(), classifier.classify(e), e);
+        }
+        String key = IdempotencyKey.of(resolved);
+        exchange.getIn().setHeader(DeliveryHeaders.KEY, key);
+        exchange.getIn().setBody(resolved);
+        Optional<DeliveryStore.Delivered> done = store.delivered(key);
+        if (done.isPresent()) {
+            exchange.getIn().setHeader(DeliveryHeaders.OUTCOME, DeliveryHeaders.DUPLICATE);
+            exchange.getIn().setHeader(DeliveryHeaders.OGSM_ID, done.get().ogsmId());
+            settled(exchange, DeliveryHeaders.DUPLICATE, done.get().ogsmId(), null, null);
+        }
+    }
+
+    /** Posts the measurement, unless an earlier attempt already stored it. */
+    public void post(Exchange exchange) {
+        Measurement m = measurement(exchange);
+        String key = exchange.getIn().getHeader(DeliveryHeaders.KEY, String.class);
+        Object lock = KEY_LOCKS[Math.floorMod(key.hashCode(), KEY_LOCKS.length)];
+        synchronized (lock) {
+            postOnce(exchange, m, key);
+        }
+    }
+
+    /** Under the key's lock, so the same measurement arriving twice at once is posted once. */
+    private void postOnce(Exchange exchange, Measurement m, String key) {
+        Optional<DeliveryStore.Delivered> done = store.delivered(key);
+        if (done.isPresent()) {
+            exchange.getIn().setHeader(DeliveryHeaders.OUTCOME, DeliveryHeaders.DUPLICATE);
+            exchange.getIn().setHeader(DeliveryHeaders.OGSM_ID, done.get().ogsmId());
+            settled(exchange, DeliveryHeaders.DUPLICATE, done.get().ogsmId(), null, null);
+            return;
+        }
+        metrics.postStarted();
+        try {
+            if (store.inFlight(key).isPresent()) {
+                Optional<Long> stored = findStored(m);
+                if (stored.isPresent()) {
+                    LOG.infof("Measurement %s for %s was already stored as %d (an earlier attempt's answer was lost)",
+                            key, m.subject(), stored.get());
+                    delivered(exchange, key, stored.get());
+                    return;
+                }
+            }
+            store.markInFlight(key, m);
+            Long id = m.type() == MeasurementType.GOAL
+                    ? client.createGoalMeasurement(MeasurementRequests.goalBody(m)).id()
+                    : client.createKpiMeasurement(MeasurementRequests.kpiBody(m)).id();
+            access.accepted();
+            delivered(exchange, key, id);
+        } catch (DeliveryFailure e) {
+            throw e;
+        } catch (RuntimeException e) {
+            Decision decision = classifier.classify(e);
+            if (!decision.verifyFirst()) {
+                store.clearInFlight(key);
+            }
+            if (decision.reason() == FailureReason.AUTH) {
+                access.refused(decision.status());
+            }
+            throw new DeliveryFailure(e.getMessage(), decision, e);
+        } finally {
+            metrics.postEnded();
+        }
+    }
+
+    /** The route's retry rule: a retryable failure with attempts left; sets the wait before the next one. */
+    public boolean shouldRetry(Exchange exchange) {
+        Throwable failure = exchange.getException() != null ? exchange.getException()
+                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        int failures = exchange.getIn().getHeader(DeliveryHeaders.FAILURES, 0, Integer.class) + 1;
+        exchange.getIn().setHeader(DeliveryHeaders.FAILURES, failures);
+        Decision decision = classifier.classify(failure);
+        if (!decision.retry() || !policy.mayRetry(failures)) {
+            return false;
+        }
+        Duration wait = policy.delay(failures, decision.retryAfter());
+        exchange.getIn().setHeader(Exchange.REDELIVERY_DELAY, wait.toMillis());
+        metrics.retried(sourceKind(exchange));
+        LOG.debugf("Attempt %d of %s failed (%s); next in %d ms", failures,
+                exchange.getIn().getHeader(DeliveryHeaders.KEY), decision.status(), wait.toMillis());
+        return true;
+    }
+
+    /** The measurement in the API's list, if an earlier attempt stored it: its id. */
+    Optional<Long> findStored(Measurement m) {
+        if (m.type() == MeasurementType.GOAL) {
+            return client.goalMeasurements().stream()
+                    .filter(s -> s.goal() != null && MeasurementRequests.same(m, s.goal().id(), s.at(),
+                            s.currentValue(), s.targetValue(), s.description()))
+                    .map(GoalMeasurement::id).findFirst();
+        }
+        return client.kpiMeasurements().stream()
+                .filter(s -> s.indicator() != null && MeasurementRequests.same(m, s.indicator().id(), s.at(),
+                        s.currentValue(), s.targetValue(), s.description()))
+                .map(KpiMeasurement::id).findFirst();
+    }
+
+    private void delivered(Exchange exchange, String key, Long id) {
+        store.markDelivered(key, id);
+        exchange.getIn().setHeader(DeliveryHeaders.OUTCOME, DeliveryHeaders.DELIVERED);
+        exchange.getIn().setHeader(DeliveryHeaders.OGSM_ID, id);
+        settled(exchange, DeliveryHeaders.DELIVERED, id, null, null);
+    }
+
+    /** Records how a measurement ended: metrics, latency, and the tracking state of a pushed one. */
+    void settled(Exchange exchange, String outcome, Long ogsmId, FailureReason reason, String deliveryKey) {
+        String source = sourceKind(exchange);
+        metrics.outcome(source, outcome);
+        Instant started = exchange.getIn().getHeader(DeliveryHeaders.STARTED, Instant.class);
+        if (started != null) {
+            metrics.latency(source, Duration.between(started, clock.instant()));
+        }
+        String trackingKey = exchange.getIn().getHeader(DeliveryHeaders.TRACKING_KEY, String.class);
+        if (trackingKey != null) {
+            String key = deliveryKey != null ? deliveryKey : exchange.getIn().getHeader(DeliveryHeaders.KEY, String.class);
+            String state = DeliveryHeaders.DUPLICATE.equals(outcome) ? DeliveryHeaders.DELIVERED : outcome;
+            store.track(trackingKey, new DeliveryStore.Tracking(state, key, ogsmId,
+                    reason == null ? null : reason.key(), clock.instant()));
+        }
+    }
+
+    private static Measurement measurement(Exchange exchange) {
+        Object body = exchange.getIn().getBody();
+        if (body instanceof Measurement m) {
+            return m;
+        }
+        throw new DeliveryFailure("the deliver route takes a Measurement, not "
+                + (body == null ? "nothing" : body.getClass().getSimpleName()),
+                Decision.permanent(FailureReason.MAPPING, 0), null);
+    }
+
+    @SuppressWarnings("unchecked")
+    static String sourceKind(Exchange exchange) {
+        Map<String, String> source = exchange.getIn().getHeader(DeliveryHeaders.SOURCE, Map.class);
+        return source == null || source.get("kind") == null ? "unknown" : source.get("kind");
+    }
+}

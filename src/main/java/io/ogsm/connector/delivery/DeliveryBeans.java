@@ -1,0 +1,106 @@
+package io.ogsm.connector.delivery;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.ogsm.connector.config.OgsmConfig;
+import io.ogsm.connector.deadletter.DeadLetterStore;
+import io.ogsm.connector.deadletter.DeadLetters;
+import io.ogsm.connector.measurement.TitleResolver;
+import io.ogsm.connector.ogsm.ApiAccess;
+import io.ogsm.connector.ogsm.OgsmClient;
+import io.ogsm.connector.source.push.PushQueue;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import org.apache.camel.ProducerTemplate;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Builds the delivery route's beans from {@code ogsm.delivery.*}; the routes call them by name. */
+@ApplicationScoped
+public class DeliveryBeans {
+
+    private final OgsmConfig config;
+
+    public DeliveryBeans(OgsmConfig config) {
+        this.config = config;
+    }
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
+    @Named("deliveryState")
+    DeliveryStore deliveryStore(Clock clock) {
+        OgsmConfig.Delivery d = config.delivery();
+        return new DeliveryStore(Path.of(config.dataDir(), "state"), d.retention(), d.maxKeys(), clock);
+    }
+
+    void close(@Disposes DeliveryStore store) {
+        store.close();
+    }
+
+    @Produces
+    @Singleton
+    DeadLetterStore deadLetterStore() {
+        return new DeadLetterStore(Path.of(config.dataDir(), "deadletter"));
+    }
+
+    @Produces
+    @Singleton
+    @Named("pushQueue")
+    PushQueue pushQueue(Clock clock) {
+        return new PushQueue(Path.of(config.dataDir(), "queue"), clock);
+    }
+
+    @Produces
+    @Singleton
+    FailureClassifier classifier(Clock clock) {
+        return new FailureClassifier(clock);
+    }
+
+    @Produces
+    @Singleton
+    RetryPolicy retryPolicy() {
+        OgsmConfig.Delivery d = config.delivery();
+        return new RetryPolicy(d.maxAttempts(), d.initialBackoff(), d.maxBackoff(), d.retryAfterCap(),
+                () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    @Produces
+    @Singleton
+    TitleResolver titleResolver(OgsmClient client) {
+        return TitleResolver.of(client, config.delivery().titleRefreshInterval());
+    }
+
+    @Produces
+    @Singleton
+    DeliveryMetrics metrics(MeterRegistry registry) {
+        return new DeliveryMetrics(registry);
+    }
+
+    @Produces
+    @Singleton
+    @Named("delivery")
+    Delivery delivery(OgsmClient client, TitleResolver titles, DeliveryStore store, FailureClassifier classifier,
+            RetryPolicy policy, ApiAccess access, DeliveryMetrics metrics, Clock clock) {
+        return new Delivery(client, titles, store, classifier, policy, access, metrics, clock);
+    }
+
+    @Produces
+    @Singleton
+    @Named("deadLetters")
+    DeadLetters deadLetters(DeadLetterStore store, DeliveryStore deliveryStore, FailureClassifier classifier,
+            DeliveryMetrics metrics, Clock clock, ProducerTemplate producer) {
+        DeadLetters deadLetters = new DeadLetters(store, deliveryStore, classifier, metrics, clock);
+        deadLetters.useProducer(producer);
+        return deadLetters;
+    }
+}

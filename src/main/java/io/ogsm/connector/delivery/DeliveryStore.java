@@ -1,0 +1,170 @@
+package io.ogsm.connector.delivery;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.ogsm.connector.measurement.Measurement;
+import io.ogsm.connector.ogsm.OgsmJson;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the delivery route remembers across restarts, in an H2 MVStore file under {@code <data-dir>/state}:
+ * <ul>
+ *   <li>{@code delivered}: idempotency key to OGSM id and time, so a measurement is posted once;</li>
+ *   <li>{@code in-flight}: keys whose POST was started but not settled, recorded <em>before</em> the POST, so that
+ *       after a crash or an ambiguous failure the API's list is checked before posting again;</li>
+ *   <li>{@code tracking}: the state of measurements pushed over HTTP, by the key their submitter got.</li>
+ * </ul>
+ * Every change is committed at once (it survives a killed process). Delivered keys and tracking entries older than
+ * the retention, or beyond the key limit (oldest first), are pruned by {@link #prune()}.
+ */
+public class DeliveryStore implements AutoCloseable {
+
+    /** A delivered measurement: its OGSM id (null when the API's answer was unreadable) and when. */
+    public record Delivered(Long ogsmId, Instant at) {
+    }
+
+    /** A POST under way or of unknown outcome. */
+    public record InFlight(String key, Measurement measurement, Instant since) {
+    }
+
+    /** The state of a pushed measurement: {@code queued}, {@code delivered} or {@code dead_lettered}. */
+    public record Tracking(String state, String deliveryKey, Long ogsmId, String reason, Instant at) {
+    }
+
+    private final MVStore store;
+    private final MVMap<String, String> delivered;
+    private final MVMap<String, String> inFlight;
+    private final MVMap<String, String> tracking;
+    private final Duration retention;
+    private final long maxKeys;
+    private final Clock clock;
+
+    public DeliveryStore(Path stateDir, Duration retention, long maxKeys, Clock clock) {
+        try {
+            Files.createDirectories(stateDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the state folder " + stateDir, e);
+        }
+        this.store = new MVStore.Builder()
+                .fileName(stateDir.resolve("delivery.mv.db").toString())
+                .autoCommitDisabled()
+                .open();
+        this.delivered = store.openMap("delivered");
+        this.inFlight = store.openMap("in-flight");
+        this.tracking = store.openMap("tracking");
+        this.retention = retention;
+        this.maxKeys = maxKeys;
+        this.clock = clock;
+    }
+
+    public Optional<Delivered> delivered(String key) {
+        return Optional.ofNullable(delivered.get(key)).map(json -> read(json, Delivered.class));
+    }
+
+    public void markInFlight(String key, Measurement measurement) {
+        inFlight.put(key, write(new InFlight(key, measurement, clock.instant())));
+        store.commit();
+    }
+
+    public Optional<InFlight> inFlight(String key) {
+        return Optional.ofNullable(inFlight.get(key)).map(json -> read(json, InFlight.class));
+    }
+
+    /** Every POST whose outcome is unknown, e.g. after a crash: to verify against the API. */
+    public List<InFlight> allInFlight() {
+        List<InFlight> all = new ArrayList<>();
+        inFlight.values().forEach(json -> all.add(read(json, InFlight.class)));
+        return all;
+    }
+
+    /** The POST surely stored nothing (the API answered an error): no lookup needed next time. */
+    public void clearInFlight(String key) {
+        if (inFlight.remove(key) != null) {
+            store.commit();
+        }
+    }
+
+    public void markDelivered(String key, Long ogsmId) {
+        delivered.put(key, write(new Delivered(ogsmId, clock.instant())));
+        inFlight.remove(key);
+        store.commit();
+    }
+
+    public void track(String trackingKey, Tracking state) {
+        tracking.put(trackingKey, write(state));
+        store.commit();
+    }
+
+    public Optional<Tracking> tracking(String trackingKey) {
+        return Optional.ofNullable(tracking.get(trackingKey)).map(json -> read(json, Tracking.class));
+    }
+
+    public long deliveredCount() {
+        return delivered.sizeAsLong();
+    }
+
+    /** Drops delivered keys and tracking entries past the retention, then the oldest beyond the key limit. */
+    public synchronized int prune() {
+        Instant cutoff = clock.instant().minus(retention);
+        int removed = pruneOlderThan(delivered, cutoff, Delivered.class) + pruneOlderThan(tracking, cutoff, Tracking.class);
+        long excess = delivered.sizeAsLong() - maxKeys;
+        if (excess > 0) {
+            List<Map.Entry<String, Instant>> byAge = new ArrayList<>();
+            delivered.forEach((key, json) -> byAge.add(Map.entry(key, read(json, Delivered.class).at())));
+            byAge.sort(Map.Entry.comparingByValue(Comparator.naturalOrder()));
+            for (int i = 0; i < excess; i++) {
+                delivered.remove(byAge.get(i).getKey());
+                removed++;
+            }
+        }
+        store.commit();
+        return removed;
+    }
+
+    private <T> int pruneOlderThan(MVMap<String, String> map, Instant cutoff, Class<T> type) {
+        List<String> old = new ArrayList<>();
+        map.forEach((key, json) -> {
+            Instant at = type == Delivered.class ? read(json, Delivered.class).at() : read(json, Tracking.class).at();
+            if (at.isBefore(cutoff)) {
+                old.add(key);
+            }
+        });
+        old.forEach(map::remove);
+        return old.size();
+    }
+
+    private static String write(Object value) {
+        try {
+            return OgsmJson.mapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write delivery state", e);
+        }
+    }
+
+    private static <T> T read(String json, Class<T> type) {
+        try {
+            return OgsmJson.mapper().readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable delivery state: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+
+}

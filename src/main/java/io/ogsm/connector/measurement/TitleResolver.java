@@ -1,0 +1,106 @@
+package io.ogsm.connector.measurement;
+
+import io.ogsm.connector.ogsm.Goal;
+import io.ogsm.connector.ogsm.Kpi;
+import io.ogsm.connector.ogsm.OgsmClient;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Turns a goal or KPI title into its id, from the API's own lists. Titles match case-insensitively, trimmed, with
+ * runs of white space folded. The lists are cached and read again on a miss, at most once per
+ * {@code minRefreshInterval}, so a file full of unknown titles does not flood the API. A title that names nothing, or
+ * several entries, is an {@link UnresolvedTitleException}: never a guess.
+ */
+public class TitleResolver {
+
+    private record Entry(long id, String title) {
+    }
+
+    private final Supplier<List<Goal>> goals;
+    private final Supplier<List<Kpi>> kpis;
+    private final Duration minRefreshInterval;
+    private final Clock clock;
+    private final Map<MeasurementType, Map<String, List<Entry>>> cache = new HashMap<>();
+    private final Map<MeasurementType, Instant> loadedAt = new HashMap<>();
+
+    public TitleResolver(Supplier<List<Goal>> goals, Supplier<List<Kpi>> kpis, Duration minRefreshInterval,
+            Clock clock) {
+        this.goals = goals;
+        this.kpis = kpis;
+        this.minRefreshInterval = minRefreshInterval;
+        this.clock = clock;
+    }
+
+    public static TitleResolver of(OgsmClient client, Duration minRefreshInterval) {
+        return new TitleResolver(client::goals, client::kpis, minRefreshInterval, Clock.systemUTC());
+    }
+
+    /** The measurement naming its goal/KPI by id; unchanged if it already does. */
+    public Measurement resolve(Measurement m) {
+        if (m.id() != null) {
+            return m;
+        }
+        return m.withId(resolve(m.type(), m.title()));
+    }
+
+    public synchronized long resolve(MeasurementType type, String title) {
+        String key = normalize(title);
+        List<Entry> found = lists(type, false).get(key);
+        if (found == null && mayRefresh(type)) {
+            found = lists(type, true).get(key);
+        }
+        String kind = type == MeasurementType.KPI ? "KPI" : "goal";
+        if (found == null) {
+            throw new UnresolvedTitleException("unknown " + kind + " title '" + title.trim() + "'", false);
+        }
+        if (found.size() > 1) {
+            throw new UnresolvedTitleException(kind + " title '" + title.trim() + "' is ambiguous: ids "
+                    + found.stream().map(e -> Long.toString(e.id())).toList() + "; name it by id", true);
+        }
+        return found.get(0).id();
+    }
+
+    /** Forgets the cached lists, e.g. after a measurement was refused for an unknown id. */
+    public synchronized void invalidate() {
+        cache.clear();
+        loadedAt.clear();
+    }
+
+    static String normalize(String title) {
+        return title == null ? "" : title.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    private boolean mayRefresh(MeasurementType type) {
+        Instant last = loadedAt.get(type);
+        return last == null || !clock.instant().isBefore(last.plus(minRefreshInterval));
+    }
+
+    private Map<String, List<Entry>> lists(MeasurementType type, boolean refresh) {
+        if (refresh || !cache.containsKey(type)) {
+            List<Entry> entries = new ArrayList<>();
+            if (type == MeasurementType.GOAL) {
+                goals.get().forEach(g -> entries.add(new Entry(g.id(), g.title())));
+            } else {
+                kpis.get().forEach(k -> entries.add(new Entry(k.id(), k.title())));
+            }
+            Map<String, List<Entry>> byTitle = new HashMap<>();
+            for (Entry entry : entries) {
+                if (entry.title() != null) {
+                    byTitle.computeIfAbsent(normalize(entry.title()), t -> new ArrayList<>()).add(entry);
+                }
+            }
+            cache.put(type, byTitle);
+            loadedAt.put(type, clock.instant());
+        }
+        return cache.get(type);
+    }
+}

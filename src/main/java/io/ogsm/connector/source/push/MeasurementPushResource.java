@@ -1,0 +1,133 @@
+package io.ogsm.connector.source.push;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ogsm.connector.config.OgsmConfig;
+import io.ogsm.connector.delivery.DeliveryStore;
+import io.ogsm.connector.measurement.IdempotencyKey;
+import io.ogsm.connector.measurement.MeasurementReader;
+import io.ogsm.connector.measurement.Violation;
+import io.ogsm.connector.ogsm.OgsmJson;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The HTTP push source. {@code POST /api/measurements} takes one measurement or an array; each valid one is queued
+ * durably and answered with its key, each invalid one with its violations; 202 once the valid ones are on disk.
+ * {@code GET /api/measurements/{key}} tells queued, delivered (with the OGSM id) or dead-lettered.
+ */
+@Path("/api/measurements")
+public class MeasurementPushResource {
+
+    private static final Logger LOG = Logger.getLogger(MeasurementPushResource.class);
+
+    private final PushQueue queue;
+    private final DeliveryStore store;
+    private final OgsmConfig config;
+
+    public MeasurementPushResource(PushQueue queue, DeliveryStore store, OgsmConfig config) {
+        this.queue = queue;
+        this.store = store;
+        this.config = config;
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response push(byte[] body, @Context HttpServerRequest request) {
+        if (body.length > config.push().maxBodySize().asLongValue()) {
+            return error(413, "the body is larger than ogsm.push.max-body-size ("
+                    + config.push().maxBodySize().asLongValue() + " bytes)");
+        }
+        JsonNode json;
+        try {
+            json = OgsmJson.mapper().readTree(body);
+        } catch (JsonProcessingException e) {
+            return error(400, "malformed JSON at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr());
+        } catch (IOException e) {
+            return error(400, "unreadable body");
+        }
+        List<JsonNode> items = new ArrayList<>();
+        if (json != null && json.isArray()) {
+            json.forEach(items::add);
+        } else if (json != null && json.isObject()) {
+            items.add(json);
+        } else {
+            return error(400, "send a measurement object or an array of them");
+        }
+        if (items.size() > config.push().maxItems()) {
+            return error(413, items.size() + " measurements in one request; ogsm.push.max-items is "
+                    + config.push().maxItems());
+        }
+        String remote = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        ArrayNode answers = OgsmJson.mapper().createArrayNode();
+        int accepted = 0;
+        for (int i = 0; i < items.size(); i++) {
+            MeasurementReader.Result read = MeasurementReader.read(items.get(i));
+            ObjectNode answer = answers.addObject().put("index", i);
+            if (read.ok()) {
+                String key = IdempotencyKey.ofSubmitted(read.measurement());
+                queue.enqueue(key, read.measurement(), remote);
+                answer.put("key", key).put("status", "queued");
+                accepted++;
+            } else {
+                answer.put("status", "rejected");
+                ArrayNode errors = answer.putArray("errors");
+                for (Violation v : read.violations()) {
+                    errors.addObject().put("field", v.field()).put("value", v.value()).put("message", v.message());
+                }
+            }
+        }
+        ObjectNode result = OgsmJson.mapper().createObjectNode();
+        result.put("accepted", accepted).put("rejected", items.size() - accepted).set("items", answers);
+        LOG.infof("Push from %s: %d measurement(s) queued, %d rejected", remote, accepted, items.size() - accepted);
+        return Response.status(accepted > 0 ? 202 : 422).entity(result).build();
+    }
+
+    @GET
+    @Path("/{key}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response status(@PathParam("key") String key) {
+        ObjectNode answer = OgsmJson.mapper().createObjectNode().put("key", key);
+        if (queue.isQueued(key)) {
+            return Response.ok(answer.put("status", "queued")).build();
+        }
+        Optional<DeliveryStore.Tracking> tracked = store.tracking(key);
+        if (tracked.isEmpty()) {
+            return error(404, "no measurement with key " + (key.length() > 40 ? key.substring(0, 40) + "…" : key));
+        }
+        DeliveryStore.Tracking t = tracked.get();
+        answer.put("status", t.state());
+        if (t.ogsmId() != null) {
+            answer.put("ogsm_id", t.ogsmId());
+        }
+        if (t.reason() != null) {
+            answer.put("reason", t.reason());
+            answer.put("dead_letter", t.deliveryKey());
+        }
+        answer.put("at", t.at().toString());
+        return Response.ok(answer).build();
+    }
+
+    static Response error(int status, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON)
+                .entity(OgsmJson.mapper().createObjectNode().put("status", status).put("error", message)).build();
+    }
+}
