@@ -62,7 +62,7 @@ public class DeadLetters {
         String input = exchange.getIn().getHeader(DeliveryHeaders.INPUT, String.class);
         String key = exchange.getIn().getHeader(DeliveryHeaders.KEY, String.class);
         Map<String, String> source = exchange.getIn().getHeader(DeliveryHeaders.SOURCE, Map.class);
-        int failures = exchange.getIn().getHeader(DeliveryHeaders.FAILURES, 1, Integer.class);
+        int failures = Math.max(1, exchange.getProperty(DeliveryHeaders.FAILURES, 1, Integer.class));
         Instant started = exchange.getIn().getHeader(DeliveryHeaders.STARTED, Instant.class);
 
         Throwable cause = failure != null && failure.getCause() != null ? failure.getCause() : failure;

@@ -151,8 +151,9 @@ public class Delivery {
     public boolean shouldRetry(Exchange exchange) {
         Throwable failure = exchange.getException() != null ? exchange.getException()
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        int failures = exchange.getIn().getHeader(DeliveryHeaders.FAILURES, 0, Integer.class) + 1;
-        exchange.getIn().setHeader(DeliveryHeaders.FAILURES, failures);
+        // a property, not a header: Camel hands each redelivery the message as it was before the failed step
+        int failures = exchange.getProperty(DeliveryHeaders.FAILURES, 0, Integer.class) + 1;
+        exchange.setProperty(DeliveryHeaders.FAILURES, failures);
         Decision decision = classifier.classify(failure);
         if (!decision.retry() || !policy.mayRetry(failures)) {
             return false;

@@ -11,7 +11,7 @@ public final class DeliveryHeaders {
     public static final String KEY = "OgsmKey";
     /** A pushed measurement's key as its submitter got it (for GET /api/measurements/{key}). */
     public static final String TRACKING_KEY = "OgsmTrackingKey";
-    /** Failed attempts so far. */
+    /** Exchange property (not a header): failed attempts so far. */
     public static final String FAILURES = "OgsmFailures";
     /** When delivery of this measurement started. */
     public static final String STARTED = "OgsmStarted";

@@ -1,0 +1,189 @@
+package io.ogsm.connector.delivery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ogsm.connector.deadletter.DeadLetterStore;
+import io.ogsm.connector.ogsm.OgsmJson;
+import io.ogsm.connector.ogsm.OgsmResource;
+import io.ogsm.connector.sandbox.FaultSettings;
+import io.ogsm.connector.sandbox.Sandbox;
+import io.ogsm.connector.testing.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The deliver route against the sandbox with its faults on, fed through the HTTP push source: what the sandbox stored
+ * is the measure of success.
+ */
+@QuarkusTest
+class DeliveryRouteTest {
+
+    @Inject
+    Sandbox sandbox;
+
+    @Inject
+    DeadLetterStore deadLetters;
+
+    private String run;
+
+    @BeforeEach
+    void setUp() {
+        Api.resetSandbox();
+        run = UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @AfterEach
+    void tearDown() {
+        Api.resetSandbox();
+    }
+
+    /** Stored KPI measurements of this test run, by description. */
+    private Map<String, Long> storedByDescription() {
+        JsonNode list = sandbox.workspace().list(OgsmResource.KPI_MEASUREMENTS);
+        return StreamSupport.stream(list.spliterator(), false)
+                .map(m -> m.path("description").asText(""))
+                .filter(d -> d.startsWith(run))
+                .collect(Collectors.groupingBy(d -> d, Collectors.counting()));
+    }
+
+    private String kpiMeasurement(int i) {
+        return "{\"type\":\"kpi\",\"id\":31,\"at\":\"2026-10-01\",\"value\":" + i + ".5,\"description\":\"" + run
+                + "-" + i + "\"}";
+    }
+
+    @Test
+    void deliversAThousandMeasurementsExactlyOnceThrough503s429sAndDroppedConnections() {
+        sandbox.faults().update(new FaultSettings(0.20, 0.10, 0.05, 1, 0, 42L, Set.of("POST")));
+        String batch = java.util.stream.IntStream.range(0, 1000).mapToObj(this::kpiMeasurement)
+                .collect(Collectors.joining(",", "[", "]"));
+        Api.push(batch).statusCode(202).body("accepted", equalTo(1000));
+
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
+                .until(() -> storedByDescription().size() == 1000);
+        Map<String, Long> stored = storedByDescription();
+        assertEquals(1000, stored.size());
+        assertTrue(stored.values().stream().allMatch(count -> count == 1),
+                () -> "stored more than once: " + stored.entrySet().stream().filter(e -> e.getValue() > 1).toList());
+        JsonNode stats = sandbox.faults().settings() == null ? null
+                : OgsmJson.mapper().valueToTree(Api.sandbox().get("/sandbox/_control/stats").as(Map.class));
+        assertTrue(stats.path("faults").asLong() > 300, "the faults really happened: " + stats);
+        assertTrue(deadLetters.list(java.util.Optional.empty(), java.util.Optional.of("push"), 10).stream()
+                .noneMatch(l -> l.measurement() != null && l.measurement().description() != null
+                        && l.measurement().description().startsWith(run)), "nothing was dead-lettered");
+    }
+
+    @Test
+    void theSameMeasurementSentTwiceIsPostedOnce() {
+        String one = kpiMeasurement(1);
+        String key = Api.push(one).statusCode(202).extract().path("items[0].key");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> io.restassured.RestAssured.get("/api/measurements/" + key)
+                .then().body("status", equalTo("delivered")).body("ogsm_id", notNullValue()));
+        // the same content again, with the value written differently: same key, no second POST
+        String again = one.replace("1.5", "1.50");
+        assertEquals(key, Api.push(again).statusCode(202).extract().path("items[0].key"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> io.restassured.RestAssured.get("/api/measurements/" + key)
+                .then().body("status", equalTo("delivered")));
+        assertEquals(Map.of(run + "-1", 1L), storedByDescription());
+    }
+
+    @Test
+    void anUnknownKpiIsDeadLetteredAtOnceWithTheApisAnswer() {
+        String key = Api.push("{\"type\":\"kpi\",\"id\":99999,\"at\":\"2026-10-01\",\"value\":1,\"description\":\"" + run
+                + "\"}").statusCode(202).extract().path("items[0].key");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> Api.admin().get("/api/deadletters/" + key).then()
+                .statusCode(200)
+                .body("reason", equalTo("not_found"))
+                .body("attempts", equalTo(1))
+                .body("response_status", equalTo(404))
+                .body("response_body", org.hamcrest.Matchers.containsString("indicator 99999 not found"))
+                .body("request.body.indicator_report.indicator.id", equalTo(99999))
+                .body("source.kind", equalTo("push")));
+        io.restassured.RestAssured.get("/api/measurements/" + key).then().body("status", equalTo("dead_lettered"))
+                .body("reason", equalTo("not_found"));
+    }
+
+    @Test
+    void anOutageBecomesADeadLetterThatReplayDeliversOnceTheApiIsBack() {
+        sandbox.faults().update(new FaultSettings(1.0, 0, 0, 1, 0, 1L, Set.of("POST")));
+        String key = Api.push(kpiMeasurement(7)).statusCode(202).extract().path("items[0].key");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> Api.admin().get("/api/deadletters/" + key).then()
+                .statusCode(200).body("reason", equalTo("retries_exhausted")).body("attempts", equalTo(30))
+                .body("response_status", equalTo(503)));
+        assertEquals(Map.of(), storedByDescription());
+
+        sandbox.faults().update(FaultSettings.NONE);
+        Api.admin().post("/api/deadletters/" + key + "/replay").then().statusCode(200)
+                .body("outcome", equalTo("delivered"));
+        assertEquals(Map.of(run + "-7", 1L), storedByDescription());
+        Api.admin().get("/api/deadletters/" + key).then().statusCode(404);
+    }
+
+    @Test
+    void anUnknownTitleIsDeadLetteredAndReplayedOnceTheKpiHasThatTitle() {
+        String title = "Fleet uptime " + run;
+        Api.push("{\"type\":\"kpi\",\"title\":\"" + title + "\",\"at\":\"2026-10-01\",\"value\":99.1,\"description\":\""
+                + run + "-t\"}").statusCode(202);
+        await().atMost(Duration.ofSeconds(20)).until(() -> Api.admin().queryParam("reason", "not_found")
+                .get("/api/deadletters").jsonPath().getList("message", String.class).stream()
+                .anyMatch(m -> m.equals("unknown KPI title '" + title + "'")));
+        List<Map<String, Object>> letters = Api.admin().queryParam("reason", "not_found").get("/api/deadletters")
+                .jsonPath().getList("findAll { it.message.contains('" + run + "') }");
+        assertEquals(1, letters.size());
+        String id = (String) letters.get(0).get("id");
+
+        Api.sandbox().contentType("application/json").body("{\"title\": \"" + title.toUpperCase() + "\"}")
+                .patch("/sandbox/_control/indicators/34").then().statusCode(200);
+        Api.admin().post("/api/deadletters/" + id + "/replay").then().statusCode(200)
+                .body("outcome", equalTo("delivered"));
+        JsonNode stored = StreamSupport.stream(sandbox.workspace().list(OgsmResource.KPI_MEASUREMENTS).spliterator(), false)
+                .filter(m -> m.path("description").asText().equals(run + "-t")).findFirst().orElseThrow();
+        assertEquals(34, stored.path("indicator").path("id").asInt());
+    }
+
+    @Test
+    void invalidItemsAreAnsweredPerItemAndTheValidOnesProceed() {
+        Api.push("[" + kpiMeasurement(3) + ", {\"type\":\"kpi\",\"id\":31,\"at\":\"31-02-2025\",\"value\":\"n/a\"}]")
+                .statusCode(202)
+                .body("accepted", equalTo(1)).body("rejected", equalTo(1))
+                .body("items[1].status", equalTo("rejected"))
+                .body("items[1].errors.field", equalTo(List.of("at", "value")))
+                .body("items[1].errors[0].value", equalTo("31-02-2025"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> storedByDescription().size() == 1);
+        Api.push("{\"type\":\"kpi\"}").statusCode(422).body("items", hasSize(1));
+        Api.push("not json").statusCode(400);
+    }
+
+    @Test
+    void theAdminApiRefusesAnonymousCallersAndDiscardsOnRequest() {
+        io.restassured.RestAssured.get("/api/deadletters").then().statusCode(401);
+        io.restassured.RestAssured.given().auth().preemptive().basic("admin", "guess").get("/api/deadletters")
+                .then().statusCode(401);
+        String key = Api.push("{\"type\":\"goal\",\"id\":424242,\"at\":\"2026-10-01\",\"value\":1,\"description\":\"" + run
+                + "\"}").extract().path("items[0].key");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> Api.admin().get("/api/deadletters/" + key)
+                .then().statusCode(200));
+        Api.admin().delete("/api/deadletters/" + key).then().statusCode(204);
+        Api.admin().get("/api/deadletters/" + key).then().statusCode(404);
+        Api.admin().get("/api/deadletters/..%2F..%2Fetc%2Fpasswd").then().statusCode(404);
+        Api.admin().queryParam("reason", "bogus").get("/api/deadletters").then().statusCode(400);
+    }
+
+}

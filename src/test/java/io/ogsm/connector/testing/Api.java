@@ -1,0 +1,33 @@
+package io.ogsm.connector.testing;
+
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+
+import static io.restassured.RestAssured.given;
+
+/** Calls of the connector's own API and the sandbox's control API, as tests make them. */
+public final class Api {
+
+    public static final String ADMIN_USER = "admin";
+    public static final String ADMIN_PASSWORD = "admin-test-pw";
+
+    private Api() {
+    }
+
+    public static RequestSpecification admin() {
+        return given().auth().preemptive().basic(ADMIN_USER, ADMIN_PASSWORD);
+    }
+
+    public static RequestSpecification sandbox() {
+        return given().auth().preemptive().basic("demo", "demo");
+    }
+
+    public static ValidatableResponse push(String json) {
+        return given().contentType("application/json").body(json).post("/api/measurements").then();
+    }
+
+    public static void resetSandbox() {
+        sandbox().post("/sandbox/_control/reset").then().statusCode(200);
+        sandbox().contentType("application/json").body("{}").put("/sandbox/_control/faults").then().statusCode(200);
+    }
+}
