@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Reads a measurement from JSON in either form DESIGN.md allows: the canonical
@@ -58,7 +59,7 @@ public final class MeasurementReader {
         BigDecimal target = number(json.get("target"), "target", violations);
         String description = text(json.get("description"), "description", violations);
         return finish(new Measurement(type, id, title == null ? null : title.trim(), at, value, target, description),
-                violations);
+                violations, UnaryOperator.identity());
     }
 
     private static Result readApiBody(JsonNode report, MeasurementType type, String wrapper, String parent) {
@@ -75,12 +76,22 @@ public final class MeasurementReader {
         BigDecimal value = number(report.get("current_value"), wrapper + ".current_value", violations);
         BigDecimal target = number(report.get("target_value"), wrapper + ".target_value", violations);
         String description = text(report.get("description"), wrapper + ".description", violations);
-        return finish(new Measurement(type, id, null, at, value, target, description), violations);
+        // a rule broken names the body's own field (goal_report.current_value), not the canonical one (value)
+        UnaryOperator<String> bodyField = field -> switch (field) {
+            case "id" -> wrapper + "." + parent + ".id";
+            case "value" -> wrapper + ".current_value";
+            case "target" -> wrapper + ".target_value";
+            case "at", "description" -> wrapper + "." + field;
+            default -> field;
+        };
+        return finish(new Measurement(type, id, null, at, value, target, description), violations, bodyField);
     }
 
-    private static Result finish(Measurement measurement, List<Violation> violations) {
+    private static Result finish(Measurement measurement, List<Violation> violations,
+            UnaryOperator<String> fieldName) {
         if (violations.isEmpty()) {
-            violations.addAll(MeasurementValidation.check(measurement));
+            MeasurementValidation.check(measurement).forEach(v ->
+                    violations.add(new Violation(fieldName.apply(v.field()), v.value(), v.message())));
         }
         return violations.isEmpty() ? new Result(measurement, List.of()) : new Result(null, List.copyOf(violations));
     }

@@ -15,6 +15,8 @@ public final class MeasurementValidation {
     static final int MAX_DESCRIPTION_LENGTH = 10_000;
     /** Digits before the decimal point; beyond, a value is surely a mistake (or an attack on the number parser). */
     static final int MAX_INTEGER_DIGITS = 18;
+    /** Digits after the decimal point, as in the text form; also bounds what {@code toPlainString} may build. */
+    static final int MAX_FRACTION_DIGITS = 30;
 
     private MeasurementValidation() {
     }
@@ -54,8 +56,12 @@ public final class MeasurementValidation {
     }
 
     private static void number(List<Violation> violations, String field, BigDecimal value) {
+        // toString, not toPlainString: 1e999999999 would be written out as a billion digits
         if (value.precision() - value.scale() > MAX_INTEGER_DIGITS) {
-            violations.add(Violation.of(field, value.toPlainString(), "is too large"));
+            violations.add(Violation.of(field, value.toString(), "is too large"));
+        } else if (value.stripTrailingZeros().scale() > MAX_FRACTION_DIGITS) {
+            violations.add(Violation.of(field, value.toString(),
+                    "has more than " + MAX_FRACTION_DIGITS + " digits after the decimal point"));
         }
     }
 }
