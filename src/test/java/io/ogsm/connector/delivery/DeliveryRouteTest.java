@@ -2,6 +2,14 @@ package io.ogsm.connector.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ogsm.connector.deadletter.DeadLetterStore;
+import io.ogsm.connector.measurement.IdempotencyKey;
+import io.ogsm.connector.measurement.Measurement;
+import io.ogsm.connector.measurement.MeasurementType;
+import io.ogsm.connector.ogsm.OgsmClient;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import io.ogsm.connector.ogsm.OgsmJson;
 import io.ogsm.connector.ogsm.OgsmResource;
 import io.ogsm.connector.sandbox.FaultSettings;
@@ -41,6 +49,15 @@ class DeliveryRouteTest {
 
     @Inject
     DeadLetterStore deadLetters;
+
+    @Inject
+    DeliveryStore state;
+
+    @Inject
+    OgsmClient client;
+
+    @Inject
+    ProducerTemplate producer;
 
     private String run;
 
@@ -169,6 +186,33 @@ class DeliveryRouteTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> storedByDescription().size() == 1);
         Api.push("{\"type\":\"kpi\"}").statusCode(422).body("items", hasSize(1));
         Api.push("not json").statusCode(400);
+    }
+
+    @Test
+    void aMeasurementLeftInFlightByACrashIsLookedUpInsteadOfPostedAgain() {
+        // as if the process died after the API stored the POST but before the connector recorded it
+        Measurement m = new Measurement(MeasurementType.KPI, 32L, null, LocalDate.of(2026, 10, 1),
+                new BigDecimal("6.25"), null, run + "-crash");
+        client.createKpiMeasurement(MeasurementRequests.kpiBody(m));
+        state.markInFlight(IdempotencyKey.of(m), m);
+
+        Exchange result = producer.send("direct:deliver", exchange -> {
+            exchange.getIn().setBody(m);
+            exchange.getIn().setHeader(DeliveryHeaders.SOURCE, Map.of("kind", "test"));
+        });
+        assertEquals(DeliveryHeaders.DELIVERED, result.getMessage().getHeader(DeliveryHeaders.OUTCOME));
+        assertEquals(Map.of(run + "-crash", 1L), storedByDescription());
+        assertTrue(state.inFlight(IdempotencyKey.of(m)).isEmpty());
+    }
+
+    @Test
+    void deliveriesAndDeadLettersAreCountedOnTheMetricsEndpoint() {
+        Api.push(kpiMeasurement(11)).statusCode(202);
+        await().atMost(Duration.ofSeconds(20)).until(() -> storedByDescription().size() == 1);
+        String metrics = io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("ogsm_deliveries_total{outcome=\"delivered\",source=\"push\"}"), metrics);
+        assertTrue(metrics.contains("ogsm_delivery_latency_seconds_count{source=\"push\"}"), metrics);
+        assertTrue(metrics.contains("ogsm_delivery_in_flight"), metrics);
     }
 
     @Test

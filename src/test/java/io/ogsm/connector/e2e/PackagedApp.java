@@ -30,11 +30,15 @@ final class PackagedApp implements AutoCloseable {
     }
 
     static PackagedApp start(Map<String, String> environment) throws IOException {
+        return start(environment, Files.createTempDirectory("ogsm-e2e-data"));
+    }
+
+    /** Starts the app on a free port with the given data dir (reuse one to restart "the same" instance). */
+    static PackagedApp start(Map<String, String> environment, Path dataDir) throws IOException {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run the tests with ./mvnw verify");
         }
         int port = freePort();
-        Path dataDir = Files.createTempDirectory("ogsm-e2e-data");
         Path output = Files.createTempFile(Path.of("target"), "packaged-app-", ".out");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -51,6 +55,11 @@ final class PackagedApp implements AutoCloseable {
 
     String url(String path) {
         return "http://localhost:" + port + path;
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, as a crash or an OOM killer would end it. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
     }
 
     boolean isAlive() {
