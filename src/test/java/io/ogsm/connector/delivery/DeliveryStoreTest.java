@@ -1,5 +1,7 @@
 package io.ogsm.connector.delivery;
 
+import io.ogsm.connector.testing.MutableClock;
+
 import io.ogsm.connector.measurement.Measurement;
 import io.ogsm.connector.measurement.MeasurementType;
 import org.junit.jupiter.api.AfterEach;
@@ -9,12 +11,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,31 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DeliveryStoreTest {
 
     private static final Duration RETENTION = Duration.ofDays(30);
-    private static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
-
-    /** A clock the test moves by hand. */
-    static final class MutableClock extends Clock {
-        private Instant now = START;
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
+    private static final Instant START = MutableClock.START;
 
     private static final Measurement MEASUREMENT = new Measurement(MeasurementType.KPI, 31L, "Revenue",
             LocalDate.of(2024, 10, 9), new BigDecimal("45.6"), new BigDecimal("50"), "monthly close");

@@ -1,5 +1,7 @@
 package io.ogsm.connector.measurement;
 
+import io.ogsm.connector.testing.MutableClock;
+
 import io.ogsm.connector.ogsm.Goal;
 import io.ogsm.connector.ogsm.Kpi;
 import org.junit.jupiter.api.Test;
@@ -7,12 +9,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,30 +25,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TitleResolverTest {
 
     private static final Duration MIN_REFRESH = Duration.ofMinutes(1);
-
-    /** A clock the test moves by hand. */
-    static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2025-01-01T00:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 
     /** Answers the current list and counts how often it was asked. */
     static final class Counting<T> implements Supplier<List<T>> {
