@@ -69,6 +69,22 @@ public final class ConfigCheck {
         if (config.push().maxItems() < 1) {
             problems.add("ogsm.push.max-items must be at least 1, was " + config.push().maxItems());
         }
+        OgsmConfig.Kafka kafka = config.kafka();
+        if (kafka.consumers() < 1) {
+            problems.add("ogsm.kafka.consumers must be at least 1, was " + kafka.consumers());
+        }
+        if (!List.of("PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL").contains(kafka.securityProtocol())) {
+            problems.add("ogsm.kafka.security-protocol must be PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL, was "
+                    + kafka.securityProtocol());
+        }
+        if (kafka.securityProtocol().startsWith("SASL_") && kafka.brokers().isPresent()
+                && (kafka.saslMechanism().isEmpty() || kafka.saslJaasConfig().isEmpty())) {
+            problems.add("ogsm.kafka.sasl-mechanism and ogsm.kafka.sasl-jaas-config are required with "
+                    + "ogsm.kafka.security-protocol=" + kafka.securityProtocol());
+        }
+        if (kafka.measurementsTopic().equals(kafka.deadletterTopic())) {
+            problems.add("ogsm.kafka.deadletter-topic must differ from ogsm.kafka.measurements-topic");
+        }
         OgsmConfig.Faults faults = config.sandbox().faults();
         int before = problems.size();
         share(problems, "ogsm.sandbox.faults.server-error-rate", faults.serverErrorRate());

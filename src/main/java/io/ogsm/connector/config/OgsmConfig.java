@@ -30,6 +30,47 @@ public interface OgsmConfig {
 
     Push push();
 
+    Kafka kafka();
+
+    /** Kafka: measurements in, dead letters out. Without brokers no Kafka route starts and nothing connects. */
+    interface Kafka {
+        /** Bootstrap servers, e.g. {@code kafka-1:9092,kafka-2:9092}; empty turns every Kafka route off. */
+        Optional<String> brokers();
+
+        @WithDefault("ogsm.measurements")
+        String measurementsTopic();
+
+        @WithDefault("ogsm-connector")
+        String groupId();
+
+        @WithDefault("ogsm.deadletter")
+        String deadletterTopic();
+
+        /** Consumer threads; partitions are spread over them and delivered in parallel, each in order. */
+        @WithDefault("4")
+        int consumers();
+
+        /** A message value larger than this is a poison message (dead-lettered, not parsed). */
+        @WithDefault("1M")
+        MemorySize maxMessageSize();
+
+        /** PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL. */
+        @WithDefault("PLAINTEXT")
+        String securityProtocol();
+
+        /** e.g. PLAIN, SCRAM-SHA-512. */
+        Optional<String> saslMechanism();
+
+        /** The JAAS login line for SASL; a secret: never logged. */
+        Optional<String> saslJaasConfig();
+
+        Optional<String> sslTruststoreLocation();
+
+        Optional<String> sslTruststorePassword();
+
+        Optional<String> sslTruststoreType();
+    }
+
     /** The one delivery route: concurrency, retry and the memory of what was delivered. */
     interface Delivery {
         /** Measurements posted at the same time, at most. */

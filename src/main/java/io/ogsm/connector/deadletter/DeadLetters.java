@@ -36,15 +36,17 @@ public class DeadLetters {
     private final DeliveryStore deliveryStore;
     private final FailureClassifier classifier;
     private final DeliveryMetrics metrics;
+    private final DeadLetterTopic topic;
     private final Clock clock;
     private ProducerTemplate producer;
 
     public DeadLetters(DeadLetterStore store, DeliveryStore deliveryStore, FailureClassifier classifier,
-            DeliveryMetrics metrics, Clock clock) {
+            DeliveryMetrics metrics, DeadLetterTopic topic, Clock clock) {
         this.store = store;
         this.deliveryStore = deliveryStore;
         this.classifier = classifier;
         this.metrics = metrics;
+        this.topic = topic;
         this.clock = clock;
     }
 
@@ -83,21 +85,65 @@ public class DeadLetters {
                 measurement == null ? cut(input) : null,
                 measurement != null && measurement.id() != null ? MeasurementRequests.describe(measurement) : null,
                 status, responseBody, exception, failures, started, clock.instant());
-        store.write(letter);
+        settle(exchange, letter);
+        topic.publishDocument(letter);
+    }
 
+    /**
+     * A source's input that never became a measurement (header {@link DeliveryHeaders#INVALID} holds why): a dead
+     * letter with reason {@code mapping} and the raw input. A Kafka poison message (header
+     * {@link DeliveryHeaders#POISON}) also goes to the dead-letter topic as it was, key and value.
+     */
+    @SuppressWarnings("unchecked")
+    public void recordInvalid(Exchange exchange) {
+        Map<String, String> source = exchange.getIn().getHeader(DeliveryHeaders.SOURCE, Map.class);
+        String why = exchange.getIn().getHeader(DeliveryHeaders.INVALID, String.class);
+        String input = exchange.getIn().getHeader(DeliveryHeaders.INPUT, String.class);
+        String id = "in-" + hash(String.valueOf(source) + "\n" + input);
+        Instant now = clock.instant();
+        DeadLetter letter = new DeadLetter(id, null, FailureReason.MAPPING, cut(why), source, null, cut(input), null,
+                0, null, null, 1, now, now);
+        settle(exchange, letter);
+        if (Boolean.TRUE.equals(exchange.getIn().getHeader(DeliveryHeaders.POISON, Boolean.class))) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            if (source != null) {
+                source.forEach((k, v) -> headers.put("ogsm.error." + k, v));
+            }
+            headers.put("ogsm.error.reason", FailureReason.MAPPING.key());
+            headers.put("ogsm.error.message", cut(why));
+            String exceptionClass = exchange.getIn().getHeader(DeliveryHeaders.INVALID_EXCEPTION, String.class);
+            if (exceptionClass != null) {
+                headers.put("ogsm.error.exception.class", exceptionClass);
+            }
+            byte[] value = exchange.getIn().getBody(byte[].class);
+            int limit = exchange.getIn().getHeader(DeliveryHeaders.POISON_VALUE_LIMIT, Integer.MAX_VALUE, Integer.class);
+            if (value != null && value.length > limit) {
+                headers.put("ogsm.error.value.truncated-from", Integer.toString(value.length));
+                value = java.util.Arrays.copyOf(value, limit);
+            }
+            topic.publishOriginal(exchange.getIn().getHeader(DeliveryHeaders.POISON_KEY, byte[].class), value, headers);
+        } else {
+            topic.publishDocument(letter);
+        }
+    }
+
+    private void settle(Exchange exchange, DeadLetter letter) {
+        store.write(letter);
+        Map<String, String> source = letter.source();
         String sourceKind = source == null ? "unknown" : source.getOrDefault("kind", "unknown");
-        metrics.deadLettered(sourceKind, reason);
+        metrics.deadLettered(sourceKind, letter.reason());
         metrics.outcome(sourceKind, DeliveryHeaders.DEAD_LETTERED);
         String trackingKey = exchange.getIn().getHeader(DeliveryHeaders.TRACKING_KEY, String.class);
         if (trackingKey != null) {
-            deliveryStore.track(trackingKey, new DeliveryStore.Tracking(DeliveryHeaders.DEAD_LETTERED, key, null,
-                    reason.key(), clock.instant()));
+            deliveryStore.track(trackingKey, new DeliveryStore.Tracking(DeliveryHeaders.DEAD_LETTERED, letter.key(),
+                    null, letter.reason().key(), clock.instant()));
         }
         exchange.getIn().setHeader(DeliveryHeaders.OUTCOME, DeliveryHeaders.DEAD_LETTERED);
-        exchange.getIn().setHeader(DeliveryHeaders.FAILURE_REASON, reason.key());
-        exchange.getIn().setHeader(DeliveryHeaders.FAILURE_MESSAGE, message);
-        LOG.warnf("Dead letter %s: reason %s, %s, after %d attempt(s)%s", id, reason.key(), describe(source),
-                failures, status == 0 ? "" : ", HTTP " + status);
+        exchange.getIn().setHeader(DeliveryHeaders.FAILURE_REASON, letter.reason().key());
+        exchange.getIn().setHeader(DeliveryHeaders.FAILURE_MESSAGE, letter.message());
+        LOG.warnf("Dead letter %s: reason %s, %s, after %d attempt(s)%s", letter.id(), letter.reason().key(),
+                describe(source), letter.attempts(),
+                letter.responseStatus() == 0 ? "" : ", HTTP " + letter.responseStatus());
     }
 
     /** Outcome of a replay: the route's outcome header, or why it could not be replayed. */

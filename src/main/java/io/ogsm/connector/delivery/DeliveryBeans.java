@@ -3,6 +3,9 @@ package io.ogsm.connector.delivery;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.ogsm.connector.config.OgsmConfig;
 import io.ogsm.connector.deadletter.DeadLetterStore;
+import io.ogsm.connector.deadletter.DeadLetterTopic;
+import io.ogsm.connector.source.kafka.KafkaMeasurements;
+import io.ogsm.connector.source.kafka.KafkaSetup;
 import io.ogsm.connector.deadletter.DeadLetters;
 import io.ogsm.connector.measurement.TitleResolver;
 import io.ogsm.connector.ogsm.ApiAccess;
@@ -62,6 +65,13 @@ public class DeliveryBeans {
 
     @Produces
     @Singleton
+    @Named("kafkaMeasurements")
+    KafkaMeasurements kafkaMeasurements() {
+        return new KafkaMeasurements(config.kafka());
+    }
+
+    @Produces
+    @Singleton
     FailureClassifier classifier(Clock clock) {
         return new FailureClassifier(clock);
     }
@@ -98,8 +108,9 @@ public class DeliveryBeans {
     @Singleton
     @Named("deadLetters")
     DeadLetters deadLetters(DeadLetterStore store, DeliveryStore deliveryStore, FailureClassifier classifier,
-            DeliveryMetrics metrics, Clock clock, ProducerTemplate producer) {
-        DeadLetters deadLetters = new DeadLetters(store, deliveryStore, classifier, metrics, clock);
+            DeliveryMetrics metrics, Clock clock, ProducerTemplate producer, KafkaSetup kafka) {
+        DeadLetters deadLetters = new DeadLetters(store, deliveryStore, classifier, metrics,
+                new DeadLetterTopic(kafka, producer), clock);
         deadLetters.useProducer(producer);
         return deadLetters;
     }

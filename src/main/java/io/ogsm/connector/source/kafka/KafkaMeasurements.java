@@ -1,0 +1,136 @@
+package io.ogsm.connector.source.kafka;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ogsm.connector.config.OgsmConfig;
+import io.ogsm.connector.delivery.DeliveryHeaders;
+import io.ogsm.connector.measurement.MeasurementReader;
+import io.ogsm.connector.measurement.Violation;
+import io.ogsm.connector.ogsm.OgsmJson;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The steps of the {@code kafka-measurements} route ({@code routes/kafka.yaml}): {@link #read} turns a record's value
+ * into its items (one measurement, an array of them, or the API's own body), or marks the record as poison;
+ * {@link #item} makes one item a Measurement for the deliver route, or marks it invalid; {@link #commit} commits
+ * the record's offset once all its items are delivered or dead-lettered.
+ */
+public class KafkaMeasurements {
+
+    /** Items of one message, at most: a larger array is a poison message. */
+    static final int MAX_ITEMS = 10_000;
+    /** How much of a poison value goes to the dead-letter topic (the broker refuses larger records by default). */
+    static final int POISON_VALUE_LIMIT = 512 * 1024;
+
+    /** One element of a message: its JSON and position, with the record's source reference. */
+    public record Item(int index, JsonNode json, Map<String, String> source) {
+    }
+
+    private final OgsmConfig.Kafka config;
+
+    public KafkaMeasurements(OgsmConfig.Kafka config) {
+        this.config = config;
+    }
+
+    public void read(Exchange exchange) {
+        Message in = exchange.getIn();
+        Map<String, String> source = new LinkedHashMap<>();
+        source.put("kind", "kafka");
+        source.put("topic", String.valueOf(in.getHeader(KafkaConstants.TOPIC)));
+        source.put("partition", String.valueOf(in.getHeader(KafkaConstants.PARTITION)));
+        source.put("offset", String.valueOf(in.getHeader(KafkaConstants.OFFSET)));
+        in.setHeader(DeliveryHeaders.SOURCE, source);
+        byte[] value = in.getBody(byte[].class);
+        if (value == null) {
+            poison(in, "the message has no value (null)", null, null);
+            return;
+        }
+        long max = config.maxMessageSize().asLongValue();
+        if (value.length > max) {
+            poison(in, "the value of " + value.length + " bytes exceeds ogsm.kafka.max-message-size (" + max + ")",
+                    null, value);
+            return;
+        }
+        JsonNode json;
+        try {
+            json = OgsmJson.mapper().readTree(value);
+        } catch (JsonProcessingException e) {
+            poison(in, "not JSON: " + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr(), e, value);
+            return;
+        } catch (IOException e) {
+            poison(in, "unreadable value: " + e.getMessage(), e, value);
+            return;
+        }
+        List<Item> items = new ArrayList<>();
+        if (json != null && json.isObject()) {
+            items.add(new Item(0, json, source));
+        } else if (json != null && json.isArray() && json.size() <= MAX_ITEMS) {
+            for (int i = 0; i < json.size(); i++) {
+                Map<String, String> itemSource = new LinkedHashMap<>(source);
+                itemSource.put("index", Integer.toString(i));
+                items.add(new Item(i, json.get(i), itemSource));
+            }
+        } else {
+            poison(in, json != null && json.isArray()
+                    ? "an array of " + json.size() + " items; at most " + MAX_ITEMS + " in one message"
+                    : "a JSON " + (json == null ? "nothing" : json.getNodeType().name().toLowerCase())
+                            + " is not a measurement or an array of them", null, value);
+            return;
+        }
+        in.setBody(items);
+    }
+
+    /** The split's step: the item becomes a Measurement, or is marked invalid (with its violations). */
+    public void item(Exchange exchange) {
+        Item item = exchange.getIn().getBody(Item.class);
+        exchange.getIn().setHeader(DeliveryHeaders.SOURCE, item.source());
+        MeasurementReader.Result read = MeasurementReader.read(item.json());
+        if (read.ok()) {
+            exchange.getIn().setBody(read.measurement());
+        } else {
+            exchange.getIn().setHeader(DeliveryHeaders.INVALID,
+                    String.join("; ", read.violations().stream().map(Violation::toString).toList()));
+            exchange.getIn().setHeader(DeliveryHeaders.INPUT, item.json().toString());
+        }
+    }
+
+    /** Commits the record's offset: everything in it is delivered or dead-lettered. */
+    public void commit(Exchange exchange) {
+        KafkaManualCommit commit = exchange.getIn().getHeader(KafkaConstants.MANUAL_COMMIT, KafkaManualCommit.class);
+        if (commit != null) {
+            commit.commit();
+        }
+    }
+
+    private static void poison(Message in, String why, Exception cause, byte[] value) {
+        in.setHeader(DeliveryHeaders.POISON, true);
+        in.setHeader(DeliveryHeaders.INVALID, why);
+        in.setHeader(DeliveryHeaders.POISON_VALUE_LIMIT, POISON_VALUE_LIMIT);
+        if (cause != null) {
+            in.setHeader(DeliveryHeaders.INVALID_EXCEPTION, cause.getClass().getName());
+        }
+        Object key = in.getHeader(KafkaConstants.KEY);
+        if (key instanceof byte[] bytes) {
+            in.setHeader(DeliveryHeaders.POISON_KEY, bytes);
+        } else if (key != null) {
+            in.setHeader(DeliveryHeaders.POISON_KEY, key.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        if (value != null) {
+            int shown = Math.min(value.length, 2048);
+            in.setHeader(DeliveryHeaders.INPUT, new String(value, 0, shown, StandardCharsets.UTF_8)
+                    + (value.length > shown ? "… (" + value.length + " bytes)" : ""));
+        }
+        in.setBody(value);
+    }
+}

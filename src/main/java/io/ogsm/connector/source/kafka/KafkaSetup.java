@@ -1,0 +1,45 @@
+package io.ogsm.connector.source.kafka;
+
+import io.ogsm.connector.config.OgsmConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Named;
+import org.apache.camel.component.kafka.KafkaComponent;
+import org.apache.camel.component.kafka.KafkaConfiguration;
+
+/**
+ * Configures Camel's Kafka component once from {@code ogsm.kafka.*}: brokers and security settings apply to every
+ * Kafka endpoint of the routes (measurements in, dead letters out), so no route repeats them. Unset options are left
+ * to Kafka's defaults rather than set empty.
+ */
+@ApplicationScoped
+public class KafkaSetup {
+
+    private final OgsmConfig config;
+
+    public KafkaSetup(OgsmConfig config) {
+        this.config = config;
+    }
+
+    public boolean enabled() {
+        return config.kafka().brokers().filter(b -> !b.isBlank()).isPresent();
+    }
+
+    @Produces
+    @ApplicationScoped
+    @Named("kafka")
+    KafkaComponent kafka() {
+        OgsmConfig.Kafka k = config.kafka();
+        KafkaConfiguration c = new KafkaConfiguration();
+        k.brokers().ifPresent(c::setBrokers);
+        c.setSecurityProtocol(k.securityProtocol());
+        k.saslMechanism().ifPresent(c::setSaslMechanism);
+        k.saslJaasConfig().ifPresent(c::setSaslJaasConfig);
+        k.sslTruststoreLocation().ifPresent(c::setSslTruststoreLocation);
+        k.sslTruststorePassword().ifPresent(c::setSslTruststorePassword);
+        k.sslTruststoreType().ifPresent(c::setSslTruststoreType);
+        KafkaComponent component = new KafkaComponent();
+        component.setConfiguration(c);
+        return component;
+    }
+}
