@@ -82,6 +82,7 @@ public final class ConfigCheck {
             problems.add("ogsm.kafka.sasl-mechanism and ogsm.kafka.sasl-jaas-config are required with "
                     + "ogsm.kafka.security-protocol=" + kafka.securityProtocol());
         }
+        positive(problems, "ogsm.kafka.session-timeout", kafka.sessionTimeout());
         if (kafka.measurementsTopic().equals(kafka.deadletterTopic())) {
             problems.add("ogsm.kafka.deadletter-topic must differ from ogsm.kafka.measurements-topic");
         }

@@ -50,6 +50,10 @@ public interface OgsmConfig {
         @WithDefault("4")
         int consumers();
 
+        /** A consumer not heard from for this long leaves the group; its partitions go to the others. */
+        @WithDefault("45s")
+        Duration sessionTimeout();
+
         /** A message value larger than this is a poison message (dead-lettered, not parsed). */
         @WithDefault("1M")
         MemorySize maxMessageSize();

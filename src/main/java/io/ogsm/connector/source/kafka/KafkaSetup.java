@@ -33,6 +33,7 @@ public class KafkaSetup {
         KafkaConfiguration c = new KafkaConfiguration();
         k.brokers().ifPresent(c::setBrokers);
         c.setSecurityProtocol(k.securityProtocol());
+        c.setSessionTimeoutMs((int) Math.min(Integer.MAX_VALUE, k.sessionTimeout().toMillis()));
         k.saslMechanism().ifPresent(c::setSaslMechanism);
         k.saslJaasConfig().ifPresent(c::setSaslJaasConfig);
         k.sslTruststoreLocation().ifPresent(c::setSslTruststoreLocation);
