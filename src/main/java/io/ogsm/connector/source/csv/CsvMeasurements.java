@@ -64,6 +64,8 @@ public final class CsvMeasurements implements Iterable<CsvResult>, Closeable {
     /** The parser's line count after the last record: the next record starts on the line after. */
     private long parsedLines;
     private boolean iterating;
+    /** Once the file has failed, every further step fails the same way: the parser cannot be trusted past it. */
+    private UncheckedCsvFileException failure;
 
     private CsvMeasurements(String fileName, RecordLengthLimit text, CSVParser parser, CsvHeader header,
             char delimiter, long headerLine, CsvOptions options) {
@@ -177,6 +179,9 @@ public final class CsvMeasurements implements Iterable<CsvResult>, Closeable {
     }
 
     private CsvResult advance() {
+        if (failure != null) {
+            throw failure;
+        }
         while (true) {
             long start = headerLine + parsedLines + 1;
             CSVRecord record;
@@ -187,7 +192,8 @@ public final class CsvMeasurements implements Iterable<CsvResult>, Closeable {
                 }
                 record = records.next();
             } catch (UncheckedIOException e) {
-                throw new UncheckedCsvFileException(new CsvFileException(fileName, start, problem(e.getCause()), e));
+                failure = new UncheckedCsvFileException(new CsvFileException(fileName, start, problem(e.getCause()), e));
+                throw failure;
             }
             parsedLines = parser.getCurrentLineNumber();
             CsvResult result = mapper.map(start, record.toList());

@@ -422,6 +422,7 @@ class CsvMeasurementsTest {
             assertEquals(3, e.getCause().line());
             assertEquals("huge.csv: line 3: record is longer than 1048576 characters (or a quote in it is not closed)",
                     e.getMessage());
+            assertEquals(e, assertThrows(UncheckedCsvFileException.class, results::hasNext));
         }
     }
 
