@@ -1,0 +1,113 @@
+package io.ogsm.connector.source.csv;
+
+import io.ogsm.connector.source.csv.CsvOptions.DecimalSeparator;
+
+import java.math.BigDecimal;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a number as spreadsheets write it: {@code 45.6}, {@code 45,6}, {@code 1.234,56}, {@code 1,234.56}.
+ *
+ * <p>With the decimal separator {@link DecimalSeparator#AUTO} the file's delimiter decides what a lone separator
+ * means: in a {@code ;} or tab file (a European spreadsheet's) a comma is the decimal separator ({@code 1,5} = 1.5)
+ * and a point is one too unless it could be a thousands separator ({@code 1.5} = 1.5, but {@code 1.234} is ambiguous);
+ * in a {@code ,} file a point is the decimal separator and a lone comma ({@code "1,5"}, {@code "1,234"}) is
+ * ambiguous. Both separators in one number ({@code 1.234,56}) or one repeated ({@code 1.234.567}) are never
+ * ambiguous. Ambiguous numbers are refused, never guessed.
+ *
+ * <p>A configured separator is followed strictly: the other character may only group thousands, in groups of three.
+ * No exponents, no spaces inside numbers, no currency signs.
+ */
+final class CsvDecimal {
+
+    /** Longer text is surely no measurement, and BigDecimal need not see it. */
+    static final int MAX_LENGTH = 100;
+
+    private static final Pattern NUMERIC = Pattern.compile("[+-]?[0-9.,]*[0-9][0-9.,]*");
+    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
+    private static final Pattern POINT_GROUPED = Pattern.compile("[1-9][0-9]{0,2}(\\.[0-9]{3})+");
+    private static final Pattern COMMA_GROUPED = Pattern.compile("[1-9][0-9]{0,2}(,[0-9]{3})+");
+    private static final Pattern LOOKS_GROUPED_BY_POINT = Pattern.compile("[+-]?[1-9][0-9]{0,2}\\.[0-9]{3}");
+
+    /** Exactly one of {@code value} and {@code problem} is set; the problem completes "value '1,5' ...". */
+    record Result(BigDecimal value, String problem) {
+    }
+
+    private final DecimalSeparator configured;
+    private final char delimiter;
+
+    CsvDecimal(DecimalSeparator configured, char delimiter) {
+        this.configured = configured;
+        this.delimiter = delimiter;
+    }
+
+    Result parse(String raw) {
+        String text = raw.trim();
+        if (text.length() > MAX_LENGTH) {
+            return problem("is too long to be a number");
+        }
+        if (!NUMERIC.matcher(text).matches()) {
+            return problem("is not a number");
+        }
+        char decimal;
+        if (configured != DecimalSeparator.AUTO) {
+            decimal = configured.character();
+        } else {
+            int lastPoint = text.lastIndexOf('.');
+            int lastComma = text.lastIndexOf(',');
+            if (lastPoint >= 0 && lastComma >= 0) {
+                decimal = lastPoint > lastComma ? '.' : ',';
+            } else if (lastPoint < 0 && lastComma < 0) {
+                decimal = '.';
+            } else {
+                char separator = lastPoint >= 0 ? '.' : ',';
+                if (text.indexOf(separator) != text.lastIndexOf(separator)) {
+                    // repeated: it groups thousands, so the decimal separator is the other one
+                    decimal = separator == '.' ? ',' : '.';
+                } else if (delimiter == ',' && separator == ',') {
+                    return problem("is ambiguous: ',' may be a decimal or a thousands separator;"
+                            + " set the CSV decimal separator");
+                } else if (separator == '.' && delimiter != ',' && LOOKS_GROUPED_BY_POINT.matcher(text).matches()) {
+                    return problem("is ambiguous: '.' may be a decimal or a thousands separator;"
+                            + " set the CSV decimal separator");
+                } else {
+                    decimal = separator;
+                }
+            }
+        }
+        BigDecimal value = strict(text, decimal);
+        if (value != null) {
+            return new Result(value, null);
+        }
+        return configured == DecimalSeparator.AUTO ? problem("is not a number")
+                : problem("is not a number with '" + decimal + "' as decimal separator");
+    }
+
+    /** The number with this decimal separator and the other one grouping thousands, or null if it is not one. */
+    private static BigDecimal strict(String text, char decimal) {
+        boolean negative = text.startsWith("-");
+        String body = text.startsWith("-") || text.startsWith("+") ? text.substring(1) : text;
+        int at = body.indexOf(decimal);
+        if (at >= 0 && body.indexOf(decimal, at + 1) >= 0) {
+            return null;
+        }
+        String integer = at < 0 ? body : body.substring(0, at);
+        String fraction = at < 0 ? "" : body.substring(at + 1);
+        if (at >= 0 && (integer.isEmpty() || !DIGITS.matcher(fraction).matches())) {
+            return null;
+        }
+        if (!DIGITS.matcher(integer).matches()) {
+            Pattern grouped = decimal == ',' ? POINT_GROUPED : COMMA_GROUPED;
+            if (!grouped.matcher(integer).matches()) {
+                return null;
+            }
+            integer = integer.replace(decimal == ',' ? "." : ",", "");
+        }
+        String plain = (negative ? "-" : "") + integer + (fraction.isEmpty() ? "" : "." + fraction);
+        return new BigDecimal(plain);
+    }
+
+    private static Result problem(String message) {
+        return new Result(null, message);
+    }
+}

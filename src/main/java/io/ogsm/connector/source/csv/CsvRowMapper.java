@@ -1,0 +1,125 @@
+package io.ogsm.connector.source.csv;
+
+import io.ogsm.connector.measurement.Measurement;
+import io.ogsm.connector.measurement.MeasurementType;
+import io.ogsm.connector.measurement.MeasurementValidation;
+import io.ogsm.connector.measurement.Violation;
+import io.ogsm.connector.source.csv.CsvHeader.Column;
+import org.apache.commons.csv.CSVFormat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Turns one data record into a measurement, or into a reject naming every problem: values that do not convert
+ * (type, id, date, number) first, then the rules of {@link MeasurementValidation}. Blank cells are absent fields.
+ */
+final class CsvRowMapper {
+
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("\\d{1,18}");
+
+    private final CsvHeader header;
+    private final MeasurementType defaultType;
+    private final CsvDates dates;
+    private final CsvDecimal numbers;
+    private final CSVFormat rawFormat;
+
+    CsvRowMapper(CsvHeader header, CsvOptions options, char delimiter) {
+        this.header = header;
+        this.defaultType = options.defaultType();
+        this.dates = new CsvDates(options.dateFormats());
+        this.numbers = new CsvDecimal(options.decimalSeparator(), delimiter);
+        this.rawFormat = format(delimiter);
+    }
+
+    static CSVFormat format(char delimiter) {
+        return CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setRecordSeparator("\n").get();
+    }
+
+    /** The record as a row or a reject; null for a blank record (every cell empty or spaces), which is skipped. */
+    CsvResult map(long line, List<String> values) {
+        if (values.stream().allMatch(String::isBlank)) {
+            return null;
+        }
+        String raw = rawFormat.format(values.toArray());
+        if (values.stream().anyMatch(v -> v.indexOf('\uFFFD') >= 0)) {
+            return new CsvResult.Reject(line, raw, "row is not UTF-8 text (it has invalid bytes)", values);
+        }
+        int columns = header.names().size();
+        if (values.size() > columns && values.subList(columns, values.size()).stream().anyMatch(v -> !v.isBlank())) {
+            return new CsvResult.Reject(line, raw, "row has " + values.size() + " fields but the header has "
+                    + columns + " (is a field with a delimiter in it not quoted?)", values);
+        }
+        List<String> problems = new ArrayList<>();
+        MeasurementType type = type(cell(values, Column.TYPE), problems);
+        Long id = id(cell(values, Column.ID), problems);
+        String title = cell(values, Column.TITLE);
+        LocalDate at = date(cell(values, Column.AT), problems);
+        BigDecimal value = number("value", cell(values, Column.VALUE), problems);
+        BigDecimal target = number("target", cell(values, Column.TARGET), problems);
+        String description = header.value(values, Column.DESCRIPTION);
+        if (description != null && description.isBlank()) {
+            description = null;
+        }
+        Measurement measurement = new Measurement(type, id, title, at, value, target, description);
+        if (problems.isEmpty()) {
+            MeasurementValidation.check(measurement).forEach(v -> problems.add(v.toString()));
+        }
+        return problems.isEmpty() ? new CsvResult.Row(line, measurement, raw, values)
+                : new CsvResult.Reject(line, raw, String.join("; ", problems), values);
+    }
+
+    /** The trimmed cell, or null when the column or the text is absent. */
+    private String cell(List<String> values, Column column) {
+        String text = header.value(values, column);
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+
+    private MeasurementType type(String text, List<String> problems) {
+        if (text == null) {
+            return defaultType;
+        }
+        Optional<MeasurementType> type = MeasurementType.parse(text);
+        if (type.isEmpty()) {
+            problems.add(Violation.of("type", text, "is not goal or kpi").toString());
+        }
+        return type.orElse(null);
+    }
+
+    private static Long id(String text, List<String> problems) {
+        if (text == null) {
+            return null;
+        }
+        if (WHOLE_NUMBER.matcher(text).matches()) {
+            return Long.parseLong(text);
+        }
+        problems.add(Violation.of("id", text, "is not a whole number").toString());
+        return null;
+    }
+
+    private LocalDate date(String text, List<String> problems) {
+        if (text == null) {
+            return null;
+        }
+        Optional<LocalDate> date = dates.parse(text);
+        if (date.isEmpty()) {
+            problems.add(Violation.of("date", text, "does not match " + dates.described()).toString());
+        }
+        return date.orElse(null);
+    }
+
+    private BigDecimal number(String field, String text, List<String> problems) {
+        if (text == null) {
+            return null;
+        }
+        CsvDecimal.Result result = numbers.parse(text);
+        if (result.problem() != null) {
+            problems.add(Violation.of(field, text, result.problem()).toString());
+        }
+        return result.value();
+    }
+}

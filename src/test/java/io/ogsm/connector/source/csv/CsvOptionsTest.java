@@ -1,0 +1,57 @@
+package io.ogsm.connector.source.csv;
+
+import io.ogsm.connector.source.csv.CsvOptions.DecimalSeparator;
+import io.ogsm.connector.source.csv.CsvOptions.Delimiter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class CsvOptionsTest {
+
+    @Test
+    void defaultsToIsoDatesDetectionAndOneMebibyteRecords() {
+        CsvOptions options = CsvOptions.defaults();
+
+        assertEquals(List.of("yyyy-MM-dd"), options.dateFormats());
+        assertEquals(Delimiter.AUTO, options.delimiter());
+        assertEquals(DecimalSeparator.AUTO, options.decimalSeparator());
+        assertNull(options.defaultType());
+        assertEquals(1_048_576, options.maxLineLength());
+    }
+
+    @ParameterizedTest(name = "[{index}] ''{0}'' is {1}")
+    @CsvSource(delimiter = '|', value = {"auto|AUTO", "','|COMMA", "comma|COMMA", ";|SEMICOLON", "tab|TAB",
+            "'\t'|TAB", "'\\t'|TAB"})
+    void readsAConfiguredDelimiter(String text, Delimiter expected) {
+        assertEquals(expected, Delimiter.parse(text));
+    }
+
+    @ParameterizedTest(name = "[{index}] ''{0}'' is {1}")
+    @CsvSource(delimiter = '|', value = {"auto|AUTO", ".|POINT", "point|POINT", "','|COMMA", "Comma|COMMA"})
+    void readsAConfiguredDecimalSeparator(String text, DecimalSeparator expected) {
+        assertEquals(expected, DecimalSeparator.parse(text));
+    }
+
+    @Test
+    void refusesWhatItCannotUseNamingIt() {
+        assertEquals("CSV delimiter '|' is not auto, ',', ';' or tab",
+                assertThrows(IllegalArgumentException.class, () -> Delimiter.parse("|")).getMessage());
+        assertEquals("CSV decimal separator 'x' is not auto, '.' or ','",
+                assertThrows(IllegalArgumentException.class, () -> DecimalSeparator.parse("x")).getMessage());
+        assertEquals("CSV date format 'yyyy-MM-dd-q{' is not a date pattern",
+                assertThrows(IllegalArgumentException.class,
+                        () -> CsvOptions.defaults().withDateFormats("yyyy-MM-dd-q{")).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> CsvOptions.defaults().withMaxLineLength(0));
+    }
+
+    @Test
+    void readsTheYearOfAPatternAsTheProlepticYearOutsideQuotes() {
+        assertEquals("uuuu-MM-dd 'year' d.M.uu", CsvDates.strictYear("yyyy-MM-dd 'year' d.M.yy"));
+    }
+}
