@@ -86,6 +86,12 @@ public final class ConfigCheck {
         if (kafka.measurementsTopic().equals(kafka.deadletterTopic())) {
             problems.add("ogsm.kafka.deadletter-topic must differ from ogsm.kafka.measurements-topic");
         }
+        OgsmConfig.Status status = config.status();
+        positive(problems, "ogsm.status.interval", status.interval());
+        if (!List.of("structured", "binary").contains(status.mode())) {
+            problems.add("ogsm.status.mode must be structured or binary, was " + status.mode());
+        }
+        share(problems, "ogsm.status.max-delete-share", status.maxDeleteShare());
         OgsmConfig.Faults faults = config.sandbox().faults();
         int before = problems.size();
         share(problems, "ogsm.sandbox.faults.server-error-rate", faults.serverErrorRate());

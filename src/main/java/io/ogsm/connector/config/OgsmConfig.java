@@ -32,6 +32,41 @@ public interface OgsmConfig {
 
     Kafka kafka();
 
+    Status status();
+
+    /** Status changes out: the API's lists polled, diffed against the last snapshot, changes as CloudEvents on Kafka. */
+    interface Status {
+        /** Poll and publish (needs {@code ogsm.kafka.brokers}). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Time between two polls. */
+        @WithDefault("5m")
+        Duration interval();
+
+        @WithDefault("ogsm.status-changes")
+        String topic();
+
+        /** On the very first poll, emit {@code created} for everything instead of taking the snapshot silently. */
+        @WithDefault("false")
+        boolean emitInitial();
+
+        /** Fields whose changes are not a change (at any depth), comma-separated. */
+        @WithDefault("row_order")
+        java.util.List<String> ignoredFields();
+
+        /** {@code structured} (one JSON document per record) or {@code binary} (ce_ headers, data as the value). */
+        @WithDefault("structured")
+        String mode();
+
+        /** A poll that would delete more than this share of a list's snapshot is refused as suspicious. */
+        @WithDefault("0.5")
+        double maxDeleteShare();
+
+        /** Where instances take the poller's lock; share it between instances. Default {@code <data-dir>/cluster}. */
+        Optional<String> clusterDir();
+    }
+
     /** Kafka: measurements in, dead letters out. Without brokers no Kafka route starts and nothing connects. */
     interface Kafka {
         /** Bootstrap servers, e.g. {@code kafka-1:9092,kafka-2:9092}; empty turns every Kafka route off. */

@@ -107,6 +107,54 @@ public class OgsmClient implements AutoCloseable {
         return get(resource.path(), mapper.constructType(JsonNode.class));
     }
 
+    /**
+     * Reads one list entry by entry, without holding the whole answer: for large workspaces. Answers how many entries
+     * were read. A list cut short or malformed fails with {@link OgsmMalformedResponseException}, never as a shorter
+     * list.
+     */
+    public int forEachEntry(OgsmResource resource, java.util.function.Consumer<JsonNode> entry) {
+        HttpGet request = new HttpGet(uri(resource.path()));
+        String method = request.getMethod();
+        String path = request.getRequestUri();
+        request.setHeader(HttpHeaders.ACCEPT, "application/json");
+        if (authorization != null) {
+            request.setHeader(HttpHeaders.AUTHORIZATION, authorization);
+        }
+        try {
+            return http.execute(request, response -> {
+                int status = response.getCode();
+                HttpEntity entity = response.getEntity();
+                if (status < 200 || status > 299) {
+                    Header retryAfter = response.getFirstHeader(HttpHeaders.RETRY_AFTER);
+                    throw new OgsmApiException(method, path, status, errorBody(entity),
+                            retryAfter == null ? null : retryAfter.getValue());
+                }
+                if (entity == null) {
+                    throw new OgsmMalformedResponseException(method, path, status, new IOException("no body"));
+                }
+                try (InputStream in = entity.getContent();
+                        com.fasterxml.jackson.core.JsonParser parser = mapper.createParser(in)) {
+                    if (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+                        throw new IOException("the answer is not a JSON array");
+                    }
+                    int count = 0;
+                    while (parser.nextToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                        entry.accept(mapper.readTree(parser));
+                        count++;
+                    }
+                    if (parser.currentToken() != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
+                        throw new IOException("unexpected " + parser.currentToken() + " in the list");
+                    }
+                    return count;
+                } catch (IOException e) {
+                    throw new OgsmMalformedResponseException(method, path, status, e);
+                }
+            });
+        } catch (IOException e) {
+            throw new OgsmTransportException(method, path, e, maybeSent(e));
+        }
+    }
+
     public List<Objective> objectives() {
         return list(OgsmResource.OBJECTIVES, Objective.class);
     }

@@ -1,0 +1,71 @@
+package io.ogsm.connector.status;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.ogsm.connector.config.OgsmConfig;
+import io.ogsm.connector.ogsm.ApiTarget;
+import io.ogsm.connector.ogsm.OgsmClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import org.apache.camel.component.file.cluster.FileLockClusterService;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+/** The status poller and what it needs; created only when the status route asks for it (Kafka configured). */
+@ApplicationScoped
+public class StatusBeans {
+
+    private final OgsmConfig config;
+
+    public StatusBeans(OgsmConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * The cluster service of the {@code master:} endpoint in {@code routes/status.yaml}: a file lock under
+     * {@code ogsm.status.cluster-dir} (default {@code <data-dir>/cluster}); instances sharing the folder elect one
+     * leader, and another takes over within a few seconds when it stops.
+     */
+    @Produces
+    @Singleton
+    @Named("statusCluster")
+    FileLockClusterService clusterService() {
+        FileLockClusterService service = new FileLockClusterService();
+        service.setId("ogsm-" + java.util.UUID.randomUUID());
+        service.setRoot(config.status().clusterDir().orElse(Path.of(config.dataDir(), "cluster").toString()));
+        service.setAcquireLockDelay(1, java.util.concurrent.TimeUnit.SECONDS);
+        service.setAcquireLockInterval(2, java.util.concurrent.TimeUnit.SECONDS);
+        return service;
+    }
+
+    @Produces
+    @Singleton
+    SnapshotStore snapshotStore() {
+        return new SnapshotStore(Path.of(config.dataDir(), "state"));
+    }
+
+    void close(@Disposes SnapshotStore store) {
+        store.close();
+    }
+
+    @Produces
+    @Singleton
+    StatusEventPublisher publisher() {
+        return new StatusEventPublisher(config);
+    }
+
+    void close(@Disposes StatusEventPublisher publisher) {
+        publisher.close();
+    }
+
+    @Produces
+    @Singleton
+    @Named("statusPoller")
+    StatusPoller poller(OgsmClient client, SnapshotStore snapshots, StatusEventPublisher publisher, ApiTarget target,
+            MeterRegistry metrics, Clock clock) {
+        return new StatusPoller(client, snapshots, publisher, config.status(), target, metrics, clock);
+    }
+}
