@@ -35,7 +35,7 @@ public class StatusBeans {
     FileLockClusterService clusterService() {
         FileLockClusterService service = new FileLockClusterService();
         service.setId("ogsm-" + java.util.UUID.randomUUID());
-        service.setRoot(config.status().clusterDir().orElse(Path.of(config.dataDir(), "cluster").toString()));
+        service.setRoot(clusterDir().toString());
         service.setAcquireLockDelay(1, java.util.concurrent.TimeUnit.SECONDS);
         service.setAcquireLockInterval(2, java.util.concurrent.TimeUnit.SECONDS);
         return service;
@@ -44,11 +44,15 @@ public class StatusBeans {
     @Produces
     @Singleton
     SnapshotStore snapshotStore() {
-        return new SnapshotStore(Path.of(config.dataDir(), "state"));
+        return new SnapshotStore(clusterDir());
     }
 
     void close(@Disposes SnapshotStore store) {
         store.close();
+    }
+
+    private Path clusterDir() {
+        return Path.of(config.status().clusterDir().orElse(Path.of(config.dataDir(), "cluster").toString()));
     }
 
     @Produces
