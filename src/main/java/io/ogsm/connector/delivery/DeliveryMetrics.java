@@ -39,6 +39,7 @@ public class DeliveryMetrics {
 
     public void latency(String source, Duration duration) {
         Timer.builder("ogsm.delivery.latency").description("From first attempt to delivered or dead-lettered")
+                .publishPercentileHistogram()
                 .tag("source", source).register(registry).record(duration);
     }
 

@@ -3,13 +3,13 @@ package io.ogsm.connector.status;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventSerializer;
 import io.ogsm.connector.config.OgsmConfig;
+import io.ogsm.connector.source.kafka.KafkaSetup;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -33,18 +33,10 @@ public class StatusEventPublisher implements AutoCloseable {
     private final String topic;
 
     public StatusEventPublisher(OgsmConfig config) {
-        OgsmConfig.Kafka k = config.kafka();
-        Map<String, Object> props = new HashMap<>();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, k.brokers().orElseThrow());
+        Map<String, Object> props = KafkaSetup.clientProperties(config.kafka());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "ogsm-status");
-        props.put("security.protocol", k.securityProtocol());
-        k.saslMechanism().ifPresent(v -> props.put("sasl.mechanism", v));
-        k.saslJaasConfig().ifPresent(v -> props.put("sasl.jaas.config", v));
-        k.sslTruststoreLocation().ifPresent(v -> props.put("ssl.truststore.location", v));
-        k.sslTruststorePassword().ifPresent(v -> props.put("ssl.truststore.password", v));
-        k.sslTruststoreType().ifPresent(v -> props.put("ssl.truststore.type", v));
         props.put(CloudEventSerializer.ENCODING_CONFIG,
                 config.status().mode().equals("binary") ? "BINARY" : "STRUCTURED");
         props.put(CloudEventSerializer.EVENT_FORMAT_CONFIG, "application/cloudevents+json");

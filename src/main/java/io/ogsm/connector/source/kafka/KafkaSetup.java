@@ -25,6 +25,19 @@ public class KafkaSetup {
         return config.kafka().brokers().filter(b -> !b.isBlank()).isPresent();
     }
 
+    /** Bootstrap servers and security settings for a plain Kafka client (producer, admin) of ours. */
+    public static java.util.Map<String, Object> clientProperties(OgsmConfig.Kafka k) {
+        java.util.Map<String, Object> props = new java.util.HashMap<>();
+        props.put("bootstrap.servers", k.brokers().orElseThrow());
+        props.put("security.protocol", k.securityProtocol());
+        k.saslMechanism().ifPresent(v -> props.put("sasl.mechanism", v));
+        k.saslJaasConfig().ifPresent(v -> props.put("sasl.jaas.config", v));
+        k.sslTruststoreLocation().ifPresent(v -> props.put("ssl.truststore.location", v));
+        k.sslTruststorePassword().ifPresent(v -> props.put("ssl.truststore.password", v));
+        k.sslTruststoreType().ifPresent(v -> props.put("ssl.truststore.type", v));
+        return props;
+    }
+
     @Produces
     @ApplicationScoped
     @Named("kafka")

@@ -1,0 +1,42 @@
+package io.ogsm.connector.e2e;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What the build packages for deployment, checked statically (no Docker engine or cluster here): the Kubernetes
+ * manifest wires probes to health, credentials to a Secret and the data dir to a volume; the Dockerfile copies what
+ * the build produced and runs as a non-root user.
+ */
+class PackagingIT {
+
+    @Test
+    void theKubernetesManifestWiresProbesSecretsAndTheDataVolume() throws Exception {
+        String manifest = Files.readString(Path.of("target", "kubernetes", "kubernetes.yml"));
+        for (String expected : List.of("livenessProbe", "/q/health/live", "readinessProbe", "/q/health/ready",
+                "name: ogsm-connector-credentials", "claimName: ogsm-connector-data", "mountPath: /app/data",
+                "runAsNonRoot: true")) {
+            assertTrue(manifest.contains(expected), () -> "kubernetes.yml lacks " + expected);
+        }
+    }
+
+    @Test
+    void theDockerfileCopiesWhatTheBuildMadeAndRunsAsNonRoot() throws Exception {
+        List<String> lines = Files.readAllLines(Path.of("docker", "Dockerfile"));
+        for (String line : lines) {
+            if (line.startsWith("COPY")) {
+                String[] parts = line.split("\\s+");
+                String source = parts[parts.length - 2].replace("*.jar", "quarkus-run.jar");
+                assertTrue(Files.exists(Path.of(source)), () -> "the Dockerfile copies " + source + ", which the build did not make");
+            }
+        }
+        assertTrue(lines.stream().anyMatch(l -> l.matches("USER\\s+ogsm")), "runs as the ogsm user");
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("VOLUME") && l.contains("/app/data")), "data is a volume");
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("ENTRYPOINT") && l.contains("quarkus-run.jar")));
+    }
+}
