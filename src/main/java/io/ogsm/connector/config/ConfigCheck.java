@@ -88,6 +88,11 @@ public final class ConfigCheck {
         }
         OgsmConfig.Status status = config.status();
         positive(problems, "ogsm.status.interval", status.interval());
+        status.cron().ifPresent(cron -> {
+            if (!org.quartz.CronExpression.isValidExpression(cron)) {
+                problems.add("ogsm.status.cron '" + cron + "' is not a Quartz cron expression such as 0 0/15 * * * ?");
+            }
+        });
         if (!List.of("structured", "binary").contains(status.mode())) {
             problems.add("ogsm.status.mode must be structured or binary, was " + status.mode());
         }

@@ -44,6 +44,9 @@ public interface OgsmConfig {
         @WithDefault("5m")
         Duration interval();
 
+        /** A Quartz cron expression (e.g. {@code 0 0/15 * * * ?}); when set, it replaces the interval. */
+        Optional<String> cron();
+
         @WithDefault("ogsm.status-changes")
         String topic();
 

@@ -1,10 +1,6 @@
 package io.ogsm.connector.config;
 
-import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
-import io.smallrye.config.PropertiesConfigSource;
-import io.quarkus.runtime.configuration.DurationConverter;
-import io.quarkus.runtime.configuration.MemorySizeConverter;
+import io.ogsm.connector.testing.TestConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,17 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ConfigCheckTest {
 
     static OgsmConfig config(String... keyValues) {
-        Map<String, String> properties = new HashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            properties.put(keyValues[i], keyValues[i + 1]);
-        }
-        SmallRyeConfig config = new SmallRyeConfigBuilder()
-                .withConverter(Duration.class, 100, new DurationConverter())
-                .withConverter(io.quarkus.runtime.configuration.MemorySize.class, 100, new MemorySizeConverter())
-                .withSources(new PropertiesConfigSource(properties, "test", 100))
-                .withMapping(OgsmConfig.class)
-                .build();
-        return config.getConfigMapping(OgsmConfig.class);
+        return TestConfig.of(keyValues);
     }
 
     @Test
@@ -65,6 +51,10 @@ class ConfigCheckTest {
             "ogsm.api.max-connections | 0                          | ogsm.api.max-connections must be at least 1",
             "ogsm.sandbox.faults.server-error-rate | 1.5          | ogsm.sandbox.faults.server-error-rate must be between 0 and 1",
             "ogsm.sandbox.faults.latency | -1s                     | ogsm.sandbox.faults.latency must not be negative",
+            "ogsm.status.cron         | every five minutes         | ogsm.status.cron 'every five minutes' is not a Quartz cron expression",
+            "ogsm.status.mode         | xml                        | ogsm.status.mode must be structured or binary",
+            "ogsm.kafka.consumers     | 0                          | ogsm.kafka.consumers must be at least 1",
+            "ogsm.delivery.max-attempts | 0                        | ogsm.delivery.max-attempts must be at least 1",
     })
     void refusesABadValueNamingTheKey(String key, String value, String expected) {
         List<String> problems = ConfigCheck.problems(config(key, value,
