@@ -206,6 +206,19 @@ public class Sandbox {
                 faulted.set(0);
                 served.set(0);
                 json(ctx, 200, OgsmJson.mapper().createObjectNode().put("reset", true));
+            } else if (path.equals("/sandbox/_control/generate") && method.equals(HttpMethod.POST)) {
+                JsonNode request = OgsmJson.mapper().readTree(bodyBytes(ctx));
+                ObjectNode sizes = OgsmJson.mapper().createObjectNode();
+                for (var field : (Iterable<java.util.Map.Entry<String, JsonNode>>) request::fields) {
+                    OgsmResource resource = OgsmResource.byApiName(field.getKey()).orElseThrow(
+                            () -> new IllegalArgumentException("no list " + field.getKey()));
+                    int count = field.getValue().asInt();
+                    if (count < 0 || count > 1_000_000) {
+                        throw new IllegalArgumentException("generate 0 to 1000000 entries, not " + count);
+                    }
+                    sizes.put(field.getKey(), workspace.generate(resource, count));
+                }
+                json(ctx, 200, sizes);
             } else if (path.equals("/sandbox/_control/stats") && method.equals(HttpMethod.GET)) {
                 json(ctx, 200, OgsmJson.mapper().createObjectNode()
                         .put("requests", served.get())

@@ -116,6 +116,27 @@ public class SandboxWorkspace {
         return Optional.of(entry.deepCopy());
     }
 
+    /**
+     * Adds {@code count} entries to a list, each a copy of its first entry with a new id and a numbered title: a large
+     * workspace for load and memory tests. Answers the size of the list.
+     */
+    public synchronized int generate(OgsmResource resource, int count) {
+        Map<Long, ObjectNode> entries = lists.get(resource);
+        if (entries.isEmpty()) {
+            throw new IllegalArgumentException(resource.apiName() + " has no entry to copy");
+        }
+        ObjectNode template = entries.values().iterator().next();
+        for (int i = 0; i < count; i++) {
+            ObjectNode copy = template.deepCopy();
+            copy.put("id", ++lastId);
+            if (copy.has("title")) {
+                copy.put("title", "Generated " + resource.key() + " " + lastId);
+            }
+            entries.put(lastId, copy);
+        }
+        return entries.size();
+    }
+
     public synchronized boolean delete(OgsmResource resource, long id) {
         return lists.get(resource).remove(id) != null;
     }
