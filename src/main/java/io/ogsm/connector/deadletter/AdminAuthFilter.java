@@ -14,7 +14,8 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * HTTP Basic for the connector's own API: {@code /api/deadletters} needs {@code ogsm.admin.*} (and answers 401 to
+ * HTTP Basic for the connector's own API: {@code /api/deadletters} and the operator page ({@code /ops},
+ * {@code /api/ops}) need {@code ogsm.admin.*} (and answers 401 to
  * everyone while they are unset); {@code /api/measurements} needs {@code ogsm.push.*} when they are set.
  * Written here rather than with a Quarkus security extension because the two credential pairs come from the typed
  * {@code ogsm.*} configuration and nothing else needs users or roles. Comparisons take constant time.
@@ -30,7 +31,8 @@ public class AdminAuthFilter {
     @ServerRequestFilter
     public Optional<Response> authenticate(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        if (path.startsWith("/api/deadletters")) {
+        if (path.startsWith("/api/deadletters") || path.startsWith("/api/ops") || path.equals("/ops")
+                || path.startsWith("/ops/")) {
             return check(request, config.admin().username(), config.admin().password(), true, "ogsm admin API");
         }
         if (path.startsWith("/api/measurements")) {

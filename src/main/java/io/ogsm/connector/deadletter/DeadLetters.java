@@ -133,6 +133,8 @@ public class DeadLetters {
         String sourceKind = source == null ? "unknown" : source.getOrDefault("kind", "unknown");
         metrics.deadLettered(sourceKind, letter.reason());
         metrics.outcome(sourceKind, DeliveryHeaders.DEAD_LETTERED);
+        metrics.remember(new DeliveryMetrics.Recent(clock.instant(), sourceKind, DeliveryHeaders.DEAD_LETTERED,
+                letter.id(), letter.reason().key()));
         String trackingKey = exchange.getIn().getHeader(DeliveryHeaders.TRACKING_KEY, String.class);
         if (trackingKey != null) {
             deliveryStore.track(trackingKey, new DeliveryStore.Tracking(DeliveryHeaders.DEAD_LETTERED, letter.key(),

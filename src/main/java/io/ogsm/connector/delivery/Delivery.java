@@ -191,6 +191,9 @@ public class Delivery {
     void settled(Exchange exchange, String outcome, Long ogsmId, FailureReason reason, String deliveryKey) {
         String source = sourceKind(exchange);
         metrics.outcome(source, outcome);
+        metrics.remember(new DeliveryMetrics.Recent(clock.instant(), source, outcome,
+                exchange.getIn().getHeader(DeliveryHeaders.KEY, String.class),
+                ogsmId == null ? null : "OGSM id " + ogsmId));
         Instant started = exchange.getIn().getHeader(DeliveryHeaders.STARTED, Instant.class);
         if (started != null) {
             metrics.latency(source, Duration.between(started, clock.instant()));

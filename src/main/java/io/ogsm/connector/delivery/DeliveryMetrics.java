@@ -14,8 +14,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public class DeliveryMetrics {
 
+    /** One settled measurement, for the operator page's "recent deliveries". */
+    public record Recent(java.time.Instant at, String source, String outcome, String key, String detail) {
+    }
+
+    static final int RECENT = 50;
+
     private final MeterRegistry registry;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final java.util.Deque<Recent> recent = new java.util.ArrayDeque<>();
 
     public DeliveryMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -25,6 +32,27 @@ public class DeliveryMetrics {
     public void outcome(String source, String outcome) {
         Counter.builder("ogsm.deliveries").description("Measurements settled by the delivery route")
                 .tag("source", source).tag("outcome", outcome).register(registry).increment();
+    }
+
+    /** Remembers a settled measurement; the newest {@value #RECENT} are kept. */
+    public synchronized void remember(Recent settled) {
+        recent.addFirst(settled);
+        while (recent.size() > RECENT) {
+            recent.removeLast();
+        }
+    }
+
+    public synchronized java.util.List<Recent> recent() {
+        return java.util.List.copyOf(recent);
+    }
+
+    /** Settled counts by source and outcome, from the counters. */
+    public java.util.List<java.util.Map<String, Object>> counts() {
+        java.util.List<java.util.Map<String, Object>> counts = new java.util.ArrayList<>();
+        registry.find("ogsm.deliveries").counters().forEach(c -> counts.add(java.util.Map.of(
+                "source", c.getId().getTag("source"), "outcome", c.getId().getTag("outcome"), "count", (long) c.count())));
+        counts.sort(java.util.Comparator.comparing(m -> m.get("source") + "/" + m.get("outcome")));
+        return counts;
     }
 
     public void retried(String source) {
