@@ -1,0 +1,376 @@
+package io.ogsm.connector.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ogsm.connector.ogsm.OgsmJson;
+import io.ogsm.connector.testing.KafkaBroker;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The project's benchmark ({@code bench/run}): the packaged connector against its sandbox in a separate process,
+ * each rate reported next to a baseline measured in the same run (a plain JDK HttpClient posting the same bodies
+ * with the same concurrency to the same sandbox: the limit for any client on this machine). Prints a Markdown table
+ * and writes it to {@code bench/results.md}. Not a test: no assertions on time anywhere.
+ */
+public final class Benchmark {
+
+    static final int CONCURRENCY = 8;
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final String DEMO = "Basic " + Base64.getEncoder().encodeToString("demo:demo".getBytes(StandardCharsets.UTF_8));
+
+    private final List<String[]> rows = new ArrayList<>();
+    private final int count;
+    private final int csvRows;
+
+    private Benchmark(int count, int csvRows) {
+        this.count = count;
+        this.csvRows = csvRows;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int count = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+        int csvRows = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
+        new Benchmark(count, csvRows).run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        try (PackagedApp api = PackagedApp.start(Map.of(), Files.createTempDirectory("bench-api"), List.of("-Xmx2g"))) {
+            awaitReady(api, Duration.ofSeconds(90));
+            String brokers = KafkaBroker.bootstrapServers();
+            String topic = "bench-" + System.nanoTime();
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
+                admin.createTopics(List.of(new NewTopic(topic, CONCURRENCY, (short) 1))).all().get();
+            }
+            Map<String, String> env = new HashMap<>();
+            env.put("OGSM_API_BASE_URL", "http://localhost:" + api.port + "/sandbox");
+            env.put("OGSM_API_USERNAME", "demo");
+            env.put("OGSM_API_PASSWORD", "demo");
+            env.put("OGSM_KAFKA_BROKERS", brokers);
+            env.put("OGSM_KAFKA_MEASUREMENTS_TOPIC", topic);
+            env.put("OGSM_KAFKA_CONSUMERS", Integer.toString(CONCURRENCY));
+            env.put("OGSM_DELIVERY_CONCURRENCY", Integer.toString(CONCURRENCY));
+            env.put("OGSM_STATUS_ENABLED", "false");
+            long started = System.nanoTime();
+            try (PackagedApp connector = PackagedApp.start(env, Files.createTempDirectory("bench-connector"), List.of())) {
+                awaitReady(connector, Duration.ofSeconds(90));
+                double startup = seconds(System.nanoTime() - started);
+                for (int latency : new int[] {0, 20}) {
+                    setLatency(api, latency);
+                    double baseline = baseline(api, latency);
+                    double kafka = kafka(api, brokers, topic, latency);
+                    row("Kafka messages/s, " + latency + " ms API latency", kafka, baseline);
+                    double push = push(api, connector, latency);
+                    row("HTTP push measurements/s, " + latency + " ms API latency", push, baseline);
+                    double csv = csv(api, connector, latency);
+                    row("CSV rows/s (drop to API), " + latency + " ms API latency", csv, baseline);
+                }
+                setLatency(api, 0);
+                rows.add(new String[] {"Start-up of the packaged app (process start to ready)", fmt(startup) + " s", "", ""});
+                rows.add(new String[] {"File landing to its first POST", fmt(firstPost(api, connector)) + " s",
+                        "", "includes ogsm.csv.min-age"});
+            }
+            statusDiff(api, brokers);
+        }
+        memory();
+        report();
+    }
+
+    private void row(String name, double rate, double baseline) {
+        rows.add(new String[] {name, fmt(rate), fmt(baseline), String.format(Locale.ROOT, "%.2f", rate / baseline)});
+    }
+
+    // --- the baseline: a plain JDK client, same bodies, same concurrency, same sandbox ---
+
+    private double baseline(PackagedApp api, int latency) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
+        try {
+            String tag = "base-" + latency + "-" + System.nanoTime();
+            long start = System.nanoTime();
+            List<Future<Integer>> sent = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String body = "{\"indicator_report\":{\"indicator\":{\"id\":31},\"at\":\"2026-10-01\",\"current_value\":"
+                        + i + ",\"description\":\"" + tag + "\"}}";
+                sent.add(pool.submit(() -> HTTP.send(HttpRequest.newBuilder(URI.create(api.url("/sandbox/api/v2/indicator_reports.json")))
+                        .header("Authorization", DEMO).header("content-type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode()));
+            }
+            for (Future<Integer> f : sent) {
+                if (f.get() != 201) {
+                    throw new IllegalStateException("baseline POST answered " + f.get());
+                }
+            }
+            return count / seconds(System.nanoTime() - start);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    // --- the connector's sources ---
+
+    private double kafka(PackagedApp api, String brokers, String topic, int latency) throws Exception {
+        long before = created(api);
+        String tag = "kafka-" + latency + "-" + System.nanoTime();
+        long start = System.nanoTime();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers, ProducerConfig.LINGER_MS_CONFIG, 5),
+                new StringSerializer(), new StringSerializer())) {
+            for (int i = 0; i < count; i++) {
+                producer.send(new ProducerRecord<>(topic, "k" + i, measurement(i, tag)));
+            }
+        }
+        awaitCreated(api, before + count);
+        return count / seconds(System.nanoTime() - start);
+    }
+
+    private double push(PackagedApp api, PackagedApp connector, int latency) throws Exception {
+        long before = created(api);
+        String tag = "push-" + latency + "-" + System.nanoTime();
+        long start = System.nanoTime();
+        for (int from = 0; from < count; from += 1000) {
+            StringBuilder batch = new StringBuilder("[");
+            for (int i = from; i < Math.min(count, from + 1000); i++) {
+                batch.append(i == from ? "" : ",").append(measurement(i, tag));
+            }
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(connector.url("/api/measurements")))
+                    .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(batch + "]")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 202) {
+                throw new IllegalStateException("push answered " + answer.statusCode() + ": " + answer.body());
+            }
+        }
+        awaitCreated(api, before + count);
+        return count / seconds(System.nanoTime() - start);
+    }
+
+    private double csv(PackagedApp api, PackagedApp connector, int latency) throws Exception {
+        long before = created(api);
+        String tag = "csv-" + latency + "-" + System.nanoTime();
+        Path staged = connector.dataDir.resolve(tag + ".csv.part");
+        try (BufferedWriter out = Files.newBufferedWriter(staged)) {
+            out.write("type,id,at,value,description\n");
+            for (int i = 0; i < count; i++) {
+                out.write("kpi,31,2026-10-01," + i + "," + tag + "\n");
+            }
+        }
+        Path inbox = connector.dataDir.resolve("inbox");
+        Files.createDirectories(inbox);
+        long start = System.nanoTime();
+        Files.move(staged, inbox.resolve(tag + ".csv"));
+        awaitCreated(api, before + count);
+        return count / seconds(System.nanoTime() - start);
+    }
+
+    private double firstPost(PackagedApp api, PackagedApp connector) throws Exception {
+        long before = created(api);
+        Path staged = connector.dataDir.resolve("first.csv.part");
+        Files.writeString(staged, "type,id,at,value,description\nkpi,32,2026-10-02,1.5,first-" + System.nanoTime() + "\n");
+        Path inbox = connector.dataDir.resolve("inbox");
+        Files.createDirectories(inbox);
+        long start = System.nanoTime();
+        Files.move(staged, inbox.resolve("first-" + System.nanoTime() + ".csv"));
+        awaitCreated(api, before + 1);
+        return seconds(System.nanoTime() - start);
+    }
+
+    private void statusDiff(PackagedApp api, String brokers) throws Exception {
+        HttpResponse<String> generated = HTTP.send(HttpRequest.newBuilder(URI.create(api.url("/sandbox/_control/generate")))
+                .header("Authorization", DEMO).POST(HttpRequest.BodyPublishers.ofString("{\"goals\": 50000}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (generated.statusCode() != 200) {
+            throw new IllegalStateException("generate answered " + generated.statusCode());
+        }
+        Map<String, String> env = new HashMap<>();
+        env.put("OGSM_API_BASE_URL", "http://localhost:" + api.port + "/sandbox");
+        env.put("OGSM_API_USERNAME", "demo");
+        env.put("OGSM_API_PASSWORD", "demo");
+        env.put("OGSM_KAFKA_BROKERS", brokers);
+        env.put("OGSM_KAFKA_MEASUREMENTS_TOPIC", "bench-unused");
+        env.put("OGSM_STATUS_TOPIC", "bench-status-" + System.nanoTime());
+        env.put("OGSM_STATUS_INTERVAL", "1s");
+        try (PackagedApp status = PackagedApp.start(env, Files.createTempDirectory("bench-status"), List.of())) {
+            awaitReady(status, Duration.ofSeconds(90));
+            // the first poll takes the snapshot; the second diffs all 50,000 goals against it
+            awaitHealth(status, "\"goals\"\\s*:\\s*\"ok", Duration.ofSeconds(300));
+            long start = System.nanoTime();
+            HTTP.send(HttpRequest.newBuilder(URI.create(api.url("/sandbox/_control/goals/40000")))
+                    .header("Authorization", DEMO).header("content-type", "application/json")
+                    .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"traffic_light\":\"red\"}")).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            awaitHealth(status, "\"goals\"\\s*:\\s*\"ok: 1 event", Duration.ofSeconds(300));
+            rows.add(new String[] {"Status: change in a 50,000-goal workspace to its event (1 s interval, all 7 lists)",
+                    fmt(seconds(System.nanoTime() - start)) + " s", "", "at -Xmx256m"});
+        }
+    }
+
+    private void memory() throws Exception {
+        Path data = Files.createTempDirectory("bench-million");
+        Path inbox = data.resolve("inbox");
+        Files.createDirectories(inbox);
+        Path staged = data.resolve("million.csv.part");
+        try (BufferedWriter out = Files.newBufferedWriter(staged)) {
+            out.write("type,id,at,value,description\n");
+            for (int i = 0; i < csvRows; i++) {
+                out.write("kpi,31,2026-10-01," + i + ",row " + i + "\n");
+            }
+        }
+        try (PackagedApp app = PackagedApp.start(Map.of("OGSM_CSV_DRY_RUN", "true"), data, List.of())) {
+            awaitReady(app, Duration.ofSeconds(90));
+            long start = System.nanoTime();
+            Files.move(staged, inbox.resolve("million.csv"));
+            long peakRss = 0;
+            Path summary = data.resolve("done").resolve("million.csv.summary.json");
+            while (!Files.exists(summary)) {
+                peakRss = Math.max(peakRss, rssKb(app.pid()));
+                if (System.nanoTime() - start > Duration.ofMinutes(10).toNanos() || !app.isAlive()) {
+                    throw new IllegalStateException("the million-row file did not finish");
+                }
+                Thread.sleep(200);
+            }
+            double took = seconds(System.nanoTime() - start);
+            peakRss = Math.max(peakRss, peakRssKb(app.pid()));
+            rows.add(new String[] {"1,000,000-row CSV, dry run, -Xmx256m: time / peak RSS",
+                    fmt(took) + " s / " + (peakRss / 1024) + " MB", "", "target: completes, RSS < 400 MB"});
+        }
+    }
+
+    // --- helpers ---
+
+    private static String measurement(int i, String tag) {
+        return "{\"type\":\"kpi\",\"id\":31,\"at\":\"2026-10-01\",\"value\":" + i + ",\"description\":\"" + tag + "\"}";
+    }
+
+    private static void setLatency(PackagedApp api, int millis) throws Exception {
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(api.url("/sandbox/_control/faults")))
+                .header("Authorization", DEMO).header("content-type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"latency_millis\": " + millis + ", \"methods\": [\"POST\"]}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("faults answered " + answer.statusCode() + ": " + answer.body());
+        }
+    }
+
+    private static long created(PackagedApp api) throws Exception {
+        String body = HTTP.send(HttpRequest.newBuilder(URI.create(api.url("/sandbox/_control/stats")))
+                .header("Authorization", DEMO).build(), HttpResponse.BodyHandlers.ofString()).body();
+        JsonNode stats = OgsmJson.mapper().readTree(body);
+        return stats.path("created").asLong();
+    }
+
+    private static void awaitCreated(PackagedApp api, long target) throws Exception {
+        await(() -> {
+            try {
+                return created(api) >= target;
+            } catch (Exception e) {
+                return false;
+            }
+        }, Duration.ofMinutes(10), Duration.ofMillis(20));
+    }
+
+    private static void awaitReady(PackagedApp app, Duration max) throws Exception {
+        await(() -> {
+            try {
+                return HTTP.send(HttpRequest.newBuilder(URI.create(app.url("/q/health/ready"))).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            } catch (Exception e) {
+                return false;
+            }
+        }, max, Duration.ofMillis(20));
+    }
+
+    private static void awaitHealth(PackagedApp app, String pattern, Duration max) throws Exception {
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile(pattern);
+        await(() -> {
+            try {
+                return p.matcher(HTTP.send(HttpRequest.newBuilder(URI.create(app.url("/q/health/ready"))).build(),
+                        HttpResponse.BodyHandlers.ofString()).body()).find();
+            } catch (Exception e) {
+                return false;
+            }
+        }, max, Duration.ofMillis(50));
+    }
+
+    /** A plain poll loop: this is a benchmark's clock, not a test's wait. */
+    private static void await(BooleanSupplier condition, Duration max, Duration every) throws Exception {
+        long end = System.nanoTime() + max.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new IllegalStateException("gave up after " + max);
+            }
+            Thread.sleep(every.toMillis());
+        }
+    }
+
+    private static long rssKb(long pid) {
+        return statusKb(pid, "VmRSS:");
+    }
+
+    private static long peakRssKb(long pid) {
+        return statusKb(pid, "VmHWM:");
+    }
+
+    private static long statusKb(long pid, String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith(field)) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // the process is gone, or this is not Linux
+        }
+        return 0;
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    private static String fmt(double value) {
+        return value >= 100 ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    private void report() throws IOException {
+        StringBuilder md = new StringBuilder();
+        md.append("# Benchmark results\n\n");
+        md.append("Run ").append(Instant.now()).append(" on ").append(Runtime.getRuntime().availableProcessors())
+                .append(" cores, Java ").append(System.getProperty("java.version")).append("; ").append(count)
+                .append(" measurements per rate, concurrency ").append(CONCURRENCY)
+                .append(". Baseline: a plain JDK HttpClient posting the same bodies with the same concurrency to the same")
+                .append(" sandbox, measured in the same run. Target ratio: at least 0.8.\n\n");
+        md.append("| measure | connector | baseline | ratio / note |\n|---|---|---|---|\n");
+        for (String[] r : rows) {
+            md.append("| ").append(String.join(" | ", r)).append(" |\n");
+        }
+        System.out.println(md);
+        Files.writeString(Path.of("bench", "results.md"), md.toString());
+    }
+}
