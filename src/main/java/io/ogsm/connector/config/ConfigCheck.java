@@ -1,5 +1,7 @@
 package io.ogsm.connector.config;
 
+import io.ogsm.connector.source.csv.CsvOptions;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -97,6 +99,7 @@ public final class ConfigCheck {
             problems.add("ogsm.status.mode must be structured or binary, was " + status.mode());
         }
         share(problems, "ogsm.status.max-delete-share", status.maxDeleteShare());
+        csv(problems, config.csv());
         OgsmConfig.Faults faults = config.sandbox().faults();
         int before = problems.size();
         share(problems, "ogsm.sandbox.faults.server-error-rate", faults.serverErrorRate());
@@ -144,6 +147,35 @@ public final class ConfigCheck {
             return "must not have a query or fragment";
         }
         return null;
+    }
+
+    private static void csv(List<String> problems, OgsmConfig.Csv csv) {
+        try {
+            CsvOptions.Delimiter.parse(csv.delimiter());
+        } catch (IllegalArgumentException e) {
+            problems.add("ogsm.csv.delimiter must be auto, ',', ';' or tab, was '" + csv.delimiter() + "'");
+        }
+        try {
+            CsvOptions.DecimalSeparator.parse(csv.decimalSeparator());
+        } catch (IllegalArgumentException e) {
+            problems.add("ogsm.csv.decimal-separator must be auto, '.' or ',', was '" + csv.decimalSeparator() + "'");
+        }
+        for (String pattern : csv.dateFormats()) {
+            try {
+                CsvOptions.defaults().withDateFormats(pattern);
+            } catch (IllegalArgumentException e) {
+                problems.add("ogsm.csv.date-formats: '" + pattern + "' is not a date pattern such as yyyy-MM-dd");
+            }
+        }
+        positive(problems, "ogsm.csv.poll-interval", csv.pollInterval());
+        positive(problems, "ogsm.csv.min-age", csv.minAge());
+        if (csv.maxFileSize().asLongValue() < 1024) {
+            problems.add("ogsm.csv.max-file-size must be at least 1K, was " + csv.maxFileSize().asLongValue());
+        }
+        long lineLength = csv.maxLineLength().asLongValue();
+        if (lineLength < 1024 || lineLength > 64L * 1024 * 1024) {
+            problems.add("ogsm.csv.max-line-length must be between 1K and 64M, was " + lineLength);
+        }
     }
 
     private static void positive(List<String> problems, String key, Duration value) {

@@ -5,6 +5,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -68,6 +69,43 @@ public interface OgsmConfig {
 
         /** Where instances take the poller's lock; share it between instances. Default {@code <data-dir>/cluster}. */
         Optional<String> clusterDir();
+    }
+
+    Csv csv();
+
+    /** The CSV drop folder: {@code inbox/} read, {@code done/} and {@code failed/} written, under the data dir. */
+    interface Csv {
+        /** Date patterns tried in order, comma-separated, e.g. {@code yyyy-MM-dd,d-M-yyyy}. */
+        @WithDefault("yyyy-MM-dd")
+        List<String> dateFormats();
+
+        /** {@code auto} (detected from the header row), {@code ,}, {@code ;} or {@code tab}. */
+        @WithDefault("auto")
+        String delimiter();
+
+        /** {@code auto} (a decimal comma where unambiguous), {@code .} or {@code ,}. */
+        @WithDefault("auto")
+        String decimalSeparator();
+
+        /** How often the inbox is looked at. */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** A file is read only once it has not changed for this long (a file still being written is left alone). */
+        @WithDefault("2s")
+        Duration minAge();
+
+        /** A larger file goes to {@code failed/} unread. */
+        @WithDefault("1G")
+        MemorySize maxFileSize();
+
+        /** The longest record, in characters; a longer one fails the file from there on. */
+        @WithDefault("1M")
+        MemorySize maxLineLength();
+
+        /** Validate and resolve every row, write rejects and summary, post nothing. */
+        @WithDefault("false")
+        boolean dryRun();
     }
 
     /** Kafka: measurements in, dead letters out. Without brokers no Kafka route starts and nothing connects. */

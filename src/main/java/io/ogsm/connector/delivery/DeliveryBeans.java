@@ -10,6 +10,9 @@ import io.ogsm.connector.deadletter.DeadLetters;
 import io.ogsm.connector.measurement.TitleResolver;
 import io.ogsm.connector.ogsm.ApiAccess;
 import io.ogsm.connector.ogsm.OgsmClient;
+import io.ogsm.connector.source.csv.CsvDrop;
+import io.ogsm.connector.source.csv.CsvDropFolder;
+import io.ogsm.connector.source.csv.CsvOptions;
 import io.ogsm.connector.source.push.PushQueue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -68,6 +71,18 @@ public class DeliveryBeans {
     @Named("kafkaMeasurements")
     KafkaMeasurements kafkaMeasurements() {
         return new KafkaMeasurements(config.kafka());
+    }
+
+    @Produces
+    @Singleton
+    @Named("csvDrop")
+    CsvDrop csvDrop(TitleResolver titles, DeliveryStore store, Clock clock, ProducerTemplate producer) {
+        OgsmConfig.Csv csv = config.csv();
+        CsvOptions options = new CsvOptions(csv.dateFormats(), CsvOptions.Delimiter.parse(csv.delimiter()),
+                CsvOptions.DecimalSeparator.parse(csv.decimalSeparator()), null,
+                (int) csv.maxLineLength().asLongValue());
+        return new CsvDrop(new CsvDropFolder(Path.of(config.dataDir())), options, csv.maxFileSize().asLongValue(),
+                csv.dryRun(), titles, store, clock, producer);
     }
 
     @Produces

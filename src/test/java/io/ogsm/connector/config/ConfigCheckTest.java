@@ -55,6 +55,13 @@ class ConfigCheckTest {
             "ogsm.status.mode         | xml                        | ogsm.status.mode must be structured or binary",
             "ogsm.kafka.consumers     | 0                          | ogsm.kafka.consumers must be at least 1",
             "ogsm.delivery.max-attempts | 0                        | ogsm.delivery.max-attempts must be at least 1",
+            "ogsm.csv.delimiter       | pipe                       | ogsm.csv.delimiter must be auto, ',', ';' or tab",
+            "ogsm.csv.decimal-separator | x                        | ogsm.csv.decimal-separator must be auto, '.' or ','",
+            "ogsm.csv.date-formats    | yyyy-MM-dd,ppp-{           | ogsm.csv.date-formats: 'ppp-{' is not a date pattern",
+            "ogsm.csv.min-age         | 0s                         | ogsm.csv.min-age must be a positive duration",
+            "ogsm.csv.poll-interval   | -1s                        | ogsm.csv.poll-interval must be a positive duration",
+            "ogsm.csv.max-file-size   | 10                         | ogsm.csv.max-file-size must be at least 1K",
+            "ogsm.csv.max-line-length | 100M                       | ogsm.csv.max-line-length must be between 1K and 64M",
     })
     void refusesABadValueNamingTheKey(String key, String value, String expected) {
         List<String> problems = ConfigCheck.problems(config(key, value,

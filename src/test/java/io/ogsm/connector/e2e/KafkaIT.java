@@ -79,7 +79,7 @@ class KafkaIT {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(topic, 4, (short) 1))).all().get();
             // a new topic's partitions get their leader a moment later; producing before that can fail
-            await().atMost(Duration.ofSeconds(30)).until(() -> admin.describeTopics(List.of(topic)).allTopicNames().get()
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> admin.describeTopics(List.of(topic)).allTopicNames().get()
                     .get(topic).partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
         }
         return topic;

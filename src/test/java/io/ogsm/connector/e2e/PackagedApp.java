@@ -35,6 +35,15 @@ final class PackagedApp implements AutoCloseable {
 
     /** Starts the app on a free port with the given data dir (reuse one to restart "the same" instance). */
     static PackagedApp start(Map<String, String> environment, Path dataDir) throws IOException {
+        return start(environment, dataDir, List.of());
+    }
+
+    /**
+     * Starts the app with extra JVM options, e.g. {@code -XX:+ExitOnOutOfMemoryError}; they come after the default
+     * {@code -Xmx256m}, so an {@code -Xmx} among them wins.
+     */
+    static PackagedApp start(Map<String, String> environment, Path dataDir, List<String> jvmOptions)
+            throws IOException {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run the tests with ./mvnw verify");
         }
@@ -42,7 +51,9 @@ final class PackagedApp implements AutoCloseable {
         Path output = Files.createTempFile(Path.of("target"), "packaged-app-", ".out");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
+                "-Xmx256m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
                 "-Dquarkus.http.port=" + port,
                 "-Dogsm.data-dir=" + dataDir,
                 "-jar", JAR.toString()));
@@ -60,6 +71,10 @@ final class PackagedApp implements AutoCloseable {
     /** SIGKILL: no shutdown hook, no flush, as a crash or an OOM killer would end it. */
     void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     boolean isAlive() {

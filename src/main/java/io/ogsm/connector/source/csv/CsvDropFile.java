@@ -1,0 +1,172 @@
+package io.ogsm.connector.source.csv;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ogsm.connector.ogsm.OgsmJson;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One dropped file while the {@code csv-drop} route reads it: its rows (read lazily), the counts of how each row
+ * ended, its rejects file, and the failure that stopped it, if any. Memory does not depend on the file's size.
+ */
+final class CsvDropFile {
+
+    /** How a row ended. */
+    enum Outcome { DELIVERED, DUPLICATE, REJECTED, DEAD_LETTERED, VALID }
+
+    private final String exchangeId;
+    private final Path relative;
+    private final String name;
+    private final boolean dryRun;
+    private final Instant startedAt;
+    private final CsvMeasurements csv;
+    private final CsvRejects rejects;
+    private final AtomicLong rows = new AtomicLong();
+    private final AtomicLong delivered = new AtomicLong();
+    private final AtomicLong duplicates = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+    private final AtomicLong deadLettered = new AtomicLong();
+    private final AtomicLong valid = new AtomicLong();
+    private volatile Throwable failure;
+    private volatile long lastLine;
+
+    CsvDropFile(String exchangeId, Path relative, boolean dryRun, Instant startedAt, CsvMeasurements csv,
+            CsvRejects rejects) {
+        this.exchangeId = exchangeId;
+        this.relative = relative;
+        this.name = CsvDropFolder.name(relative);
+        this.dryRun = dryRun;
+        this.startedAt = startedAt;
+        this.csv = csv;
+        this.rejects = rejects;
+    }
+
+    /** The id of the exchange that carries the file (rows are other exchanges). */
+    String exchangeId() {
+        return exchangeId;
+    }
+
+    Path relative() {
+        return relative;
+    }
+
+    String name() {
+        return name;
+    }
+
+    boolean dryRun() {
+        return dryRun;
+    }
+
+    /**
+     * The file's rows, read as they are asked for. The iteration ends early once the file has failed: a row's
+     * failure, or the parser's {@link UncheckedCsvFileException} from some line on, which is kept as the failure
+     * rather than thrown, so that the rows read before it (the route may look one row ahead) are still settled.
+     */
+    Iterator<CsvResult> rows() {
+        Iterator<CsvResult> records = csv.iterator();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                if (failure != null) {
+                    return false;
+                }
+                try {
+                    return records.hasNext();
+                } catch (UncheckedCsvFileException e) {
+                    fail(e.getCause());
+                    return false;
+                }
+            }
+
+            @Override
+            public CsvResult next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException(name + " has no more rows");
+                }
+                CsvResult next = records.next();
+                rows.incrementAndGet();
+                lastLine = next.line();
+                return next;
+            }
+        };
+    }
+
+    void count(Outcome outcome) {
+        switch (outcome) {
+            case DELIVERED -> delivered.incrementAndGet();
+            case DUPLICATE -> duplicates.incrementAndGet();
+            case REJECTED -> rejected.incrementAndGet();
+            case DEAD_LETTERED -> deadLettered.incrementAndGet();
+            case VALID -> valid.incrementAndGet();
+        }
+    }
+
+    /** Writes the row to the rejects file with its reason and counts it as {@code outcome}. */
+    void reject(CsvResult row, String reason, Outcome outcome) {
+        rejects.add(row.line(), reason, row.values());
+        count(outcome);
+    }
+
+    /** Stops the iteration: the file goes to {@code failed/} with this cause. The first failure wins. */
+    void fail(Throwable cause) {
+        if (failure == null) {
+            failure = cause;
+        }
+    }
+
+    Throwable failure() {
+        return failure;
+    }
+
+    /** Closes the file and syncs the rejects; the rejects file, or null when nothing was rejected. */
+    Path close() throws IOException {
+        try {
+            csv.close();
+        } finally {
+            rejects.close();
+        }
+        return rejects.file();
+    }
+
+    /** One line on how far the file got, for the log and the error file. */
+    String progress() {
+        return rows.get() + " rows: " + delivered.get() + " delivered, " + duplicates.get() + " duplicate(s), "
+                + rejected.get() + " rejected, " + deadLettered.get() + " dead-lettered"
+                + (dryRun ? ", " + valid.get() + " valid (dry run: nothing posted)" : "");
+    }
+
+    /** The line of the last row read (0 before the first). */
+    long lastLine() {
+        return lastLine;
+    }
+
+    /** The summary written beside the file in {@code done/}. */
+    ObjectNode summary(String movedTo, String rejectsFile, Instant finishedAt) {
+        ObjectNode summary = OgsmJson.mapper().createObjectNode();
+        summary.put("file", name);
+        summary.put("moved_to", movedTo);
+        summary.put("rows", rows.get());
+        summary.put("delivered", delivered.get());
+        summary.put("duplicates", duplicates.get());
+        summary.put("rejected", rejected.get());
+        summary.put("dead_lettered", deadLettered.get());
+        summary.put("dry_run", dryRun);
+        if (dryRun) {
+            summary.put("valid", valid.get());
+        }
+        if (rejectsFile == null) {
+            summary.putNull("rejects_file");
+        } else {
+            summary.put("rejects_file", rejectsFile);
+        }
+        summary.put("started_at", startedAt.toString());
+        summary.put("finished_at", finishedAt.toString());
+        return summary;
+    }
+}

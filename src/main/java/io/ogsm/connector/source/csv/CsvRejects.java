@@ -1,0 +1,102 @@
+package io.ogsm.connector.source.csv;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The rejects of one dropped file, written as they come: a CSV in the file's own delimiter whose first two columns
+ * are {@code line} (where the row is in the dropped file) and {@code reason}, followed by the row's values as read,
+ * under the file's own header. Leading {@code line} and {@code reason} columns of the dropped file (a rejects file
+ * dropped again after a fix) are replaced, not repeated. The file is created at the first reject only.
+ */
+final class CsvRejects implements Closeable {
+
+    static final String LINE = "line";
+    static final String REASON = "reason";
+    /** A reason longer than this (an API's long answer) is cut: it is a spreadsheet cell. */
+    static final int MAX_REASON = 2000;
+
+    private final Path file;
+    private final List<String> header;
+    private final char delimiter;
+    private final int skip;
+    private FileChannel channel;
+    private CSVPrinter printer;
+    private long count;
+
+    /** Removes what an earlier, unfinished run of the same file left at {@code file}. */
+    CsvRejects(Path file, List<String> header, char delimiter) {
+        this.file = file;
+        this.delimiter = delimiter;
+        this.skip = header.size() >= 2 && header.get(0).trim().toLowerCase(Locale.ROOT).equals(LINE)
+                && header.get(1).trim().toLowerCase(Locale.ROOT).equals(REASON) ? 2 : 0;
+        List<String> columns = new ArrayList<>(List.of(LINE, REASON));
+        columns.addAll(header.subList(skip, header.size()));
+        this.header = List.copyOf(columns);
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the old rejects file " + file, e);
+        }
+    }
+
+    /** Writes one reject: its line, the reason, and the row's values as read. */
+    synchronized void add(long line, String reason, List<String> values) {
+        try {
+            if (printer == null) {
+                channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                        StandardOpenOption.WRITE);
+                OutputStream out = Channels.newOutputStream(channel);
+                Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                printer = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setRecordSeparator("\r\n").get()
+                        .print(new java.io.BufferedWriter(writer, 64 * 1024));
+                printer.printRecord(header);
+            }
+            List<String> record = new ArrayList<>(values.size() + 2);
+            record.add(Long.toString(line));
+            record.add(reason == null ? "" : reason.length() <= MAX_REASON ? reason
+                    : reason.substring(0, MAX_REASON) + "…");
+            record.addAll(values.subList(Math.min(skip, values.size()), values.size()));
+            printer.printRecord(record);
+            count++;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the rejects file " + file, e);
+        }
+    }
+
+    synchronized long count() {
+        return count;
+    }
+
+    /** The rejects file, or null when nothing was rejected. */
+    synchronized Path file() {
+        return count == 0 ? null : file;
+    }
+
+    /** Flushes and syncs the file to disk. */
+    @Override
+    public synchronized void close() throws IOException {
+        if (printer != null) {
+            printer.flush();
+            channel.force(true);
+            printer.close();
+            printer = null;
+        }
+    }
+}

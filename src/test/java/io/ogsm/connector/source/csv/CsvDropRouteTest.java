@@ -1,0 +1,312 @@
+package io.ogsm.connector.source.csv;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ogsm.connector.deadletter.DeadLetter;
+import io.ogsm.connector.deadletter.DeadLetterStore;
+import io.ogsm.connector.delivery.FailureReason;
+import io.ogsm.connector.ogsm.OgsmJson;
+import io.ogsm.connector.ogsm.OgsmResource;
+import io.ogsm.connector.sandbox.FaultSettings;
+import io.ogsm.connector.sandbox.Sandbox;
+import io.ogsm.connector.testing.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.StreamSupport;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The CSV drop folder against the sandbox: files dropped in the inbox, what the sandbox stored, where each file went,
+ * and what its rejects, summary and error files say.
+ */
+@QuarkusTest
+class CsvDropRouteTest {
+
+    private static final Duration FILE_SETTLED = Duration.ofSeconds(60);
+
+    @Inject
+    Sandbox sandbox;
+
+    @Inject
+    DeadLetterStore deadLetters;
+
+    @ConfigProperty(name = "ogsm.data-dir")
+    String dataDir;
+
+    private String run;
+
+    @BeforeEach
+    void setUp() {
+        Api.resetSandbox();
+        run = "csv-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @AfterEach
+    void tearDown() {
+        Api.resetSandbox();
+    }
+
+    private Path data(String first, String... more) {
+        return Path.of(dataDir, first).resolve(Path.of("", more));
+    }
+
+    /** Stored measurements of this test run (goal and KPI), counted by description. */
+    private Map<String, Long> stored() {
+        return StreamSupport.stream(sandbox.workspace().list(OgsmResource.KPI_MEASUREMENTS).spliterator(), false)
+                .map(m -> m.path("description").asText(""))
+                .filter(d -> d.startsWith(run))
+                .collect(Collectors.groupingBy(d -> d, Collectors.counting()));
+    }
+
+    private static JsonNode json(Path file) throws IOException {
+        return OgsmJson.mapper().readTree(file.toFile());
+    }
+
+    private static List<CSVRecord> csv(Path file, char delimiter) throws IOException {
+        return CSVFormat.DEFAULT.builder().setDelimiter(delimiter).get()
+                .parse(Files.newBufferedReader(file, StandardCharsets.UTF_8)).getRecords();
+    }
+
+    private Path drop(String relative, String content) throws IOException {
+        Path file = data("inbox").resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static void awaitFile(Path file) {
+        await().atMost(FILE_SETTLED).pollInterval(Duration.ofMillis(100)).until(() -> Files.exists(file));
+    }
+
+    private List<DeadLetter> csvDeadLetters(String file) {
+        return deadLetters.list(Optional.empty(), Optional.of("csv"), 10_000).stream()
+                .filter(l -> file.equals(l.source().get("file"))).toList();
+    }
+
+    @Test
+    void theExcelStyleExportIsDeliveredWithItsDecimalCommasAndMovesToDone() throws Exception {
+        // BOM, semicolons, decimal commas, quoted semicolons; dropped in kpis/ so it needs no type column
+        String sample = Files.readString(Path.of("config", "samples", "kpis-excel-export.csv"), StandardCharsets.UTF_8);
+        String content = sample.replace("2026-10-31", "2026-10-30")
+                .replace("\"Hubs Utrecht; Eindhoven, late\"", "\"" + run + " Hubs Utrecht; Eindhoven, late\"")
+                .replace(";7,85;7,50;\r\n", ";7,85;7,50;" + run + "-32\r\n").replace(";7,85;7,50;\n", ";7,85;7,50;" + run + "-32\n")
+                .replace("\"two QBRs moved to November\"", "\"" + run + " two QBRs\"")
+                .replace(";0,35;0,5;", ";0,35;0,5;" + run + "-34");
+        assertTrue(content.startsWith("\uFEFF"), "the sample has a byte order mark");
+        drop("kpis/" + run + "-export.csv", content);
+
+        Path done = data("done", "kpis", run + "-export.csv");
+        awaitFile(done);
+        assertFalse(Files.exists(data("inbox", "kpis", run + "-export.csv")));
+        assertEquals(4, stored().size(), () -> "stored: " + stored());
+        assertTrue(stored().values().stream().allMatch(c -> c == 1));
+        JsonNode list = sandbox.workspace().list(OgsmResource.KPI_MEASUREMENTS);
+        JsonNode orders = StreamSupport.stream(list.spliterator(), false)
+                .filter(m -> m.path("description").asText().startsWith(run + " Hubs")).findFirst().orElseThrow();
+        assertEquals(31, orders.path("indicator").path("id").asInt());
+        assertEquals(87.5, orders.path("current_value").asDouble());
+        assertEquals("2026-10-30", orders.path("at").asText());
+
+        JsonNode summary = json(data("done", "kpis", run + "-export.csv.summary.json"));
+        assertEquals(4, summary.path("rows").asInt());
+        assertEquals(4, summary.path("delivered").asInt());
+        assertEquals(0, summary.path("rejected").asInt());
+        assertFalse(summary.path("dry_run").asBoolean());
+        assertEquals("done/kpis/" + run + "-export.csv", summary.path("moved_to").asText());
+        assertFalse(Files.exists(data("done", "kpis", run + "-export.csv.rejects.csv")));
+    }
+
+    @Test
+    void goalsByTitleInTheGoalsFolderAreResolvedAndDelivered() throws Exception {
+        drop("goals/" + run + ".csv", "title;at;value;description\n"
+                + "\"Revenue, net\";2026-10-29;1250000.50;" + run + "-a\n"
+                + "customer satisfaction (nps);2026-10-29;41;" + run + "-b\n");
+        awaitFile(data("done", "goals", run + ".csv"));
+        JsonNode goals = sandbox.workspace().list(OgsmResource.GOAL_MEASUREMENTS);
+        Map<String, Integer> byDescription = StreamSupport.stream(goals.spliterator(), false)
+                .filter(m -> m.path("description").asText().startsWith(run))
+                .collect(Collectors.toMap(m -> m.path("description").asText(), m -> m.path("goal").path("id").asInt()));
+        assertEquals(Map.of(run + "-a", 11, run + "-b", 12), byDescription);
+    }
+
+    @Test
+    void rejectsCarryTheOriginalRowItsLineAndTheReasonAndBecomeDeadLetters() throws Exception {
+        String name = run + "-mixed.csv";
+        drop(name, "type,title,id,date,value,description\n"
+                + "kpi,,31,2026-10-01,1.5," + run + "-ok1\n"
+                + "kpi,Fleet uptime " + run + ",,2026-10-01,2," + run + "-unknown\n"
+                + "kpi,,31,2026-10-01,n/a," + run + "-nan\n"
+                + "\n"
+                + "kpi,,31,31-02-2025,3," + run + "-date\n"
+                + "kpi,,99999,2026-10-01,4," + run + "-404\n"
+                + "kpi,,32,2026-10-01,5.25,\"" + run + "-ok2, quoted\"\n");
+
+        Path done = data("done", name);
+        awaitFile(done);
+        assertEquals(Set.of(run + "-ok1", run + "-ok2, quoted"), stored().keySet());
+
+        List<CSVRecord> rejects = csv(data("done", name + ".rejects.csv"), ',');
+        assertEquals(List.of("line", "reason", "type", "title", "id", "date", "value", "description"),
+                rejects.get(0).toList());
+        Map<String, CSVRecord> byLine = rejects.subList(1, rejects.size()).stream()
+                .collect(Collectors.toMap(r -> r.get(0), r -> r));
+        assertEquals(Set.of("3", "4", "6", "7"), byLine.keySet());
+        assertEquals("unknown KPI title 'Fleet uptime " + run + "'", byLine.get("3").get(1));
+        assertEquals(List.of("kpi", "Fleet uptime " + run, "", "2026-10-01", "2", run + "-unknown"),
+                byLine.get("3").toList().subList(2, 8));
+        assertEquals("value 'n/a' is not a number", byLine.get("4").get(1));
+        assertEquals("date '31-02-2025' does not match yyyy-MM-dd", byLine.get("6").get(1));
+        assertTrue(byLine.get("7").get(1).contains("HTTP 404") && byLine.get("7").get(1).contains("indicator 99999"),
+                byLine.get("7").get(1));
+
+        JsonNode summary = json(data("done", name + ".summary.json"));
+        assertEquals(6, summary.path("rows").asInt());
+        assertEquals(2, summary.path("delivered").asInt());
+        assertEquals(2, summary.path("rejected").asInt());
+        assertEquals(2, summary.path("dead_lettered").asInt());
+        assertEquals("done/" + name + ".rejects.csv", summary.path("rejects_file").asText());
+
+        Map<String, DeadLetter> letters = csvDeadLetters(name).stream()
+                .collect(Collectors.toMap(l -> l.source().get("line"), l -> l));
+        assertEquals(Set.of("3", "4", "6", "7"), letters.keySet());
+        assertEquals(FailureReason.MAPPING, letters.get("4").reason());
+        assertEquals("kpi,,31,2026-10-01,n/a," + run + "-nan", letters.get("4").input());
+        assertEquals(FailureReason.NOT_FOUND, letters.get("3").reason());
+        assertEquals(FailureReason.NOT_FOUND, letters.get("7").reason());
+        assertEquals(404, letters.get("7").responseStatus());
+    }
+
+    @Test
+    void movesFileToDoneOnlyWhenEveryRowSettledThroughApiFaults() throws Exception {
+        sandbox.faults().update(new FaultSettings(0.3, 0.1, 0.05, 1, 0, 7L, Set.of("POST")));
+        int count = 60;
+        String name = run + "-faults.csv";
+        drop("kpis/" + name, "id,at,value,description\n" + IntStream.range(0, count)
+                .mapToObj(i -> "33," + "2026-09-01," + i + "," + run + "-" + i).collect(Collectors.joining("\n")));
+
+        awaitFile(data("done", "kpis", name));
+        Map<String, Long> stored = stored();
+        assertEquals(count, stored.size(), "every row was stored before the file moved");
+        assertTrue(stored.values().stream().allMatch(c -> c == 1), () -> "stored twice: " + stored);
+        assertEquals(count, json(data("done", "kpis", name + ".summary.json")).path("delivered").asInt());
+    }
+
+    @Test
+    void aFileCopiedSlowlyInPlaceIsNotReadUntilItIsComplete() throws Exception {
+        String name = run + "-slow.csv";
+        Path file = drop(name, "type,id,at,value,description\nkpi,31,2026-08-01,1," + run + "-1\n");
+        // keep writing, each pause shorter than ogsm.csv.min-age: nothing is read meanwhile
+        for (int part = 2; part <= 4; part++) {
+            await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> stored().isEmpty() && Files.exists(file));
+            Files.writeString(file, "kpi,31,2026-08-01," + part + "," + run + "-" + part + "\n",
+                    StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        }
+        awaitFile(data("done", name));
+        assertEquals(Set.of(run + "-1", run + "-2", run + "-3", run + "-4"), stored().keySet());
+        assertEquals(4, json(data("done", name + ".summary.json")).path("rows").asInt());
+    }
+
+    @Test
+    void hostileFilesEndInFailedWithAReasonAndTheRouteKeepsRunning() throws Exception {
+        byte[] binary = new byte[4096];
+        new Random(1).nextBytes(binary);
+        binary[10] = 0;
+        Files.write(data("inbox").resolve(run + "-binary.csv"), binary);
+        drop(run + "-noheader.csv", "kpi,31,2026-10-01,5\nkpi,31,2026-10-02,6\n");
+        drop(run + "-columns.csv", "foo;bar;baz\n1;2;3\n");
+        drop(run + "-empty.csv", "");
+        try (Writer out = Files.newBufferedWriter(data("inbox").resolve(run + "-longline.csv"))) {
+            out.write("type,id,at,value,description\nkpi,31,2026-07-01,1," + run + "-before-long\nkpi,31,2026-07-02,2,\"");
+            char[] chunk = new char[1024 * 1024];
+            java.util.Arrays.fill(chunk, 'x');
+            for (int i = 0; i < 10; i++) {
+                out.write(chunk);
+            }
+            out.write("\"\nkpi,31,2026-07-03,3," + run + "-after-long\n");
+        }
+        Path outside = Files.createTempFile("outside-the-inbox", ".csv");
+        Files.writeString(outside, "type,id,at,value\nkpi,31,2026-10-01,5\n");
+        Files.createSymbolicLink(data("inbox").resolve(run + "-link.csv"), outside);
+        String odd = run + " ..%2F..%2Fescape; 'q' \"d\" ü ✓.CSV";
+        drop(odd, "type,id,at,value,description\nkpi,31,2026-06-01,1," + run + "-odd\n");
+        drop(run + "-notes.txt", "not a CSV at all");
+
+        Map<String, String> expected = Map.of(
+                run + "-binary.csv", "is not text: it contains NUL bytes",
+                run + "-noheader.csv", "line 1: header has no column",
+                run + "-columns.csv", "line 1: header has no column",
+                run + "-empty.csv", "is empty",
+                run + "-longline.csv", "line 3: record is longer than",
+                run + "-link.csv", "is a link to a file outside the inbox");
+        for (Map.Entry<String, String> file : expected.entrySet()) {
+            Path error = data("failed", file.getKey() + ".error.txt");
+            awaitFile(error);
+            String text = Files.readString(error);
+            assertTrue(text.startsWith(file.getKey() + ": ") && text.contains(file.getValue()), text);
+            assertTrue(Files.exists(data("failed", file.getKey())), file.getKey() + " is in failed/");
+            assertFalse(Files.exists(data("inbox", file.getKey())), file.getKey() + " left the inbox");
+        }
+        assertTrue(Files.isSymbolicLink(data("failed", run + "-link.csv")), "the link moved, not its target");
+        assertTrue(Files.exists(outside), "the link's target is untouched");
+
+        // the odd name is read like any other, and lands in done/ under its own name
+        awaitFile(data("done", odd));
+        assertEquals(1, json(data("done", odd + ".summary.json")).path("delivered").asInt());
+        // rows before the long line were delivered; the rest of that file was not read
+        assertTrue(stored().containsKey(run + "-before-long"));
+        assertFalse(stored().containsKey(run + "-after-long"));
+        assertTrue(Files.readString(data("failed", run + "-longline.csv.error.txt")).contains("1 delivered"));
+        // a file not named *.csv stays where it is
+        assertTrue(Files.exists(data("inbox", run + "-notes.txt")));
+        try (var files = Files.list(Path.of(dataDir))) {
+            assertEquals(Set.of("inbox", "done", "failed", "deadletter", "state", "queue"),
+                    files.map(p -> p.getFileName().toString()).collect(Collectors.toSet()),
+                    "nothing was written outside the data dir's folders");
+        }
+
+        // and the route still works
+        drop(run + "-after.csv", "type,id,at,value,description\nkpi,31,2026-05-01,1," + run + "-after\n");
+        awaitFile(data("done", run + "-after.csv"));
+        assertTrue(stored().containsKey(run + "-after"));
+    }
+
+    @Test
+    void aFileDroppedAgainUnderTheSameNameIsReadAgainAndItsRowsAreNotPostedTwice() throws Exception {
+        String name = run + "-again.csv";
+        String content = "type,id,at,value,description\nkpi,31,2026-04-01,1," + run + "-1\n";
+        drop(name, content);
+        awaitFile(data("done", name));
+        drop(name, content + "kpi,31,2026-04-01,2," + run + "-2\n");
+        awaitFile(data("done", run + "-again-2.csv"));
+        assertEquals(Map.of(run + "-1", 1L, run + "-2", 1L), stored());
+        JsonNode summary = json(data("done", run + "-again-2.csv.summary.json"));
+        assertEquals(1, summary.path("duplicates").asInt());
+        assertEquals(1, summary.path("delivered").asInt());
+    }
+}
