@@ -62,8 +62,11 @@ public class DeliveryBeans {
     @Produces
     @Singleton
     @Named("pushQueue")
-    PushQueue pushQueue(Clock clock) {
-        return new PushQueue(Path.of(config.dataDir(), "queue"), clock);
+    PushQueue pushQueue(Clock clock, MeterRegistry registry) {
+        PushQueue queue = new PushQueue(Path.of(config.dataDir(), "queue"), clock);
+        io.micrometer.core.instrument.Gauge.builder("ogsm.push.queue.depth", queue, PushQueue::depth)
+                .description("Measurements pushed over HTTP and not yet settled").register(registry);
+        return queue;
     }
 
     @Produces
@@ -82,7 +85,7 @@ public class DeliveryBeans {
                 CsvOptions.DecimalSeparator.parse(csv.decimalSeparator()), null,
                 (int) csv.maxLineLength().asLongValue());
         return new CsvDrop(new CsvDropFolder(Path.of(config.dataDir())), options, csv.maxFileSize().asLongValue(),
-                csv.dryRun(), titles, store, clock, producer);
+                csv.dryRun(), titles, store, clock, producer, config.delivery().concurrency());
     }
 
     @Produces

@@ -44,7 +44,7 @@ class OpsPageTest {
     private WebDriver browser;
 
     @BeforeEach
-    void openBrowser() {
+    void openBrowser() throws java.io.IOException {
         Api.resetSandbox();
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
@@ -52,8 +52,21 @@ class OpsPageTest {
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--user-data-dir=" + new File("target", "chromium-" + UUID.randomUUID()).getAbsolutePath());
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+                .usingDriverExecutable(isolatedChromedriver()).usingAnyFreePort()
+                // chromedriver's own output goes to a file, never into the test JVM's stdout
+                .withLogFile(new File("target", "chromedriver.log")).build();
         browser = new ChromeDriver(service, options);
+    }
+
+    /**
+     * chromedriver started through {@code setsid}: it and the browser get a session of their own, so signals meant
+     * for them never reach the test JVM's process group.
+     */
+    private static File isolatedChromedriver() throws java.io.IOException {
+        java.nio.file.Path wrapper = java.nio.file.Path.of("target", "chromedriver-isolated.sh").toAbsolutePath();
+        java.nio.file.Files.writeString(wrapper, "#!/bin/sh\nexec setsid /usr/bin/chromedriver \"$@\"\n");
+        wrapper.toFile().setExecutable(true);
+        return wrapper.toFile();
     }
 
     @AfterEach

@@ -51,9 +51,12 @@ public class CsvDrop {
     private final Clock clock;
     private final ProducerTemplate producer;
 
+    private final int concurrency;
+
     public CsvDrop(CsvDropFolder folder, CsvOptions options, long maxFileSize, boolean dryRun, TitleResolver titles,
-            DeliveryStore delivered, Clock clock, ProducerTemplate producer) {
+            DeliveryStore delivered, Clock clock, ProducerTemplate producer, int concurrency) {
         this.producer = producer;
+        this.concurrency = concurrency;
         this.folder = folder;
         this.options = options;
         this.maxFileSize = maxFileSize;
@@ -83,7 +86,7 @@ public class CsvDrop {
         CsvMeasurements csv = CsvMeasurements.open(in, name,
                 options.withDefaultType(CsvDropFolder.folderType(relative)));
         CsvDropFile drop = new CsvDropFile(exchange.getExchangeId(), relative, dryRun, clock.instant(), csv,
-                new CsvRejects(folder.workFile(relative), csv.header(), csv.delimiter()));
+                new CsvRejects(folder.workFile(relative), csv.header(), csv.delimiter()), concurrency);
         exchange.setProperty(FILE, drop);
         exchange.getIn().setBody(drop.rows());
         LOG.debugf("CSV %s: reading%s", CsvDropFolder.printable(name), dryRun ? " (dry run)" : "");
@@ -144,10 +147,33 @@ public class CsvDrop {
      */
     public void deliver(Exchange exchange) {
         CsvDropFile drop = file(exchange);
-        Exchange result = producer.send(DELIVER, delivery -> {
-            delivery.getIn().setBody(exchange.getIn().getBody());
-            delivery.getIn().setHeader(DeliveryHeaders.SOURCE, exchange.getIn().getHeader(DeliveryHeaders.SOURCE));
-        });
+        CsvResult row = rowOf(exchange);
+        Object measurement = exchange.getIn().getBody();
+        Object source = exchange.getIn().getHeader(DeliveryHeaders.SOURCE);
+        // up to ogsm.delivery.concurrency rows of the file in flight; the reader waits for a free slot
+        drop.rowStarted();
+        try {
+            producer.asyncSend(DELIVER, delivery -> {
+                delivery.getIn().setBody(measurement);
+                delivery.getIn().setHeader(DeliveryHeaders.SOURCE, source);
+            }).whenComplete((result, error) -> {
+                try {
+                    if (error != null) {
+                        drop.fail(error);
+                    } else {
+                        settled(drop, row, result);
+                    }
+                } finally {
+                    drop.rowEnded();
+                }
+            });
+        } catch (RuntimeException e) {
+            drop.rowEnded();
+            throw e;
+        }
+    }
+
+    private static void settled(CsvDropFile drop, CsvResult row, Exchange result) {
         String outcome = result.getIn().getHeader(DeliveryHeaders.OUTCOME, String.class);
         if (DeliveryHeaders.DELIVERED.equals(outcome)) {
             drop.count(Outcome.DELIVERED);
@@ -155,9 +181,9 @@ public class CsvDrop {
             drop.count(Outcome.DUPLICATE);
         } else if (DeliveryHeaders.DEAD_LETTERED.equals(outcome)) {
             String reason = result.getIn().getHeader(DeliveryHeaders.FAILURE_MESSAGE, String.class);
-            drop.reject(rowOf(exchange), reason, Outcome.DEAD_LETTERED);
+            drop.reject(row, reason, Outcome.DEAD_LETTERED);
         } else {
-            drop.fail(new IllegalStateException("line " + rowOf(exchange).line() + " was not settled by the deliver"
+            drop.fail(new IllegalStateException("line " + row.line() + " was not settled by the deliver"
                     + " route (outcome " + outcome + ")", result.getException()));
         }
     }

@@ -35,8 +35,14 @@ final class CsvDropFile {
     private volatile Throwable failure;
     private volatile long lastLine;
 
+    /** Rows of this file being delivered at the same time, at most: memory stays flat however long the file. */
+    private final int concurrency;
+    private final java.util.concurrent.Semaphore inFlight;
+
     CsvDropFile(String exchangeId, Path relative, boolean dryRun, Instant startedAt, CsvMeasurements csv,
-            CsvRejects rejects) {
+            CsvRejects rejects, int concurrency) {
+        this.concurrency = concurrency;
+        this.inFlight = new java.util.concurrent.Semaphore(concurrency);
         this.exchangeId = exchangeId;
         this.relative = relative;
         this.name = CsvDropFolder.name(relative);
@@ -113,8 +119,23 @@ final class CsvDropFile {
         count(outcome);
     }
 
+    /** Waits for a free delivery slot before a row is sent (the file's reader waits, nothing queues up). */
+    void rowStarted() {
+        inFlight.acquireUninterruptibly();
+    }
+
+    void rowEnded() {
+        inFlight.release();
+    }
+
+    /** Waits until every row sent is settled. */
+    void awaitRows() {
+        inFlight.acquireUninterruptibly(concurrency);
+        inFlight.release(concurrency);
+    }
+
     /** Stops the iteration: the file goes to {@code failed/} with this cause. The first failure wins. */
-    void fail(Throwable cause) {
+    synchronized void fail(Throwable cause) {
         if (failure == null) {
             failure = cause;
         }
@@ -124,8 +145,9 @@ final class CsvDropFile {
         return failure;
     }
 
-    /** Closes the file and syncs the rejects; the rejects file, or null when nothing was rejected. */
+    /** Waits for the rows in flight, closes the file and syncs the rejects; the rejects file, or null if none. */
     Path close() throws IOException {
+        awaitRows();
         try {
             csv.close();
         } finally {

@@ -66,6 +66,15 @@ public class PushQueue {
         }
     }
 
+    /** Measurements waiting in the queue (counted up to 1,000,000): the push source's backlog. */
+    public long depth() {
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            return files.limit(1_000_000).filter(f -> f.getFileName().toString().endsWith(".json")).count();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
     public boolean isQueued(String key) {
         return KEY.matcher(key).matches() && Files.exists(file(key));
     }
