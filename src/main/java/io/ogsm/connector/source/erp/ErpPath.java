@@ -37,11 +37,47 @@ public final class ErpPath {
         if (expression == null || !expression.trim().startsWith("$")) {
             throw new IllegalArgumentException("a JSONPath starts with $");
         }
+        String unbalanced = unbalanced(expression.trim());
+        if (unbalanced != null) {
+            throw new IllegalArgumentException(unbalanced);
+        }
         try {
             return new ErpPath(expression.trim(), JsonPath.compile(expression.trim()));
         } catch (InvalidPathException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // the parser fails on some malformed paths with e.g. StringIndexOutOfBoundsException
+            throw new IllegalArgumentException("cannot be parsed", e);
         }
+    }
+
+    /** Jayway's parser reads {@code $.a[} as {@code $.a}; brackets, parentheses and quotes must pair up. */
+    private static String unbalanced(String expression) {
+        java.util.Deque<Character> open = new java.util.ArrayDeque<>();
+        char quote = 0;
+        for (int i = 0; i < expression.length(); i++) {
+            char c = expression.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '[' || c == '(') {
+                open.push(c);
+            } else if (c == ']' || c == ')') {
+                char expected = c == ']' ? '[' : '(';
+                if (open.isEmpty() || open.pop() != expected) {
+                    return "'" + c + "' at position " + (i + 1) + " closes nothing";
+                }
+            }
+        }
+        if (quote != 0) {
+            return "a quote is not closed";
+        }
+        return open.isEmpty() ? null : "'" + open.peek() + "' is not closed";
     }
 
     public String expression() {
