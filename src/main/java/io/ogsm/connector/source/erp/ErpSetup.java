@@ -84,7 +84,14 @@ public class ErpSetup {
 
     void addRoutes(@Observes CamelEvent.CamelContextStartedEvent event) throws Exception {
         CamelContext camel = event.getContext();
-        for (ErpSource source : sources()) {
+        List<ErpSource> checked;
+        try {
+            checked = sources();
+        } catch (InvalidConfigException e) {
+            // Camel starts before the StartupEvent and would swallow this; checkAtStart stops the start with it
+            return;
+        }
+        for (ErpSource source : checked) {
             TemplatedRouteBuilder.builder(camel, TEMPLATE)
                     .routeId(source.routeId())
                     .parameter("source", source.name())
