@@ -283,4 +283,34 @@ public interface OgsmConfig {
         @WithDefault("POST")
         String methods();
     }
+
+    Erp erp();
+
+    /** ERP REST polling: the sources are declared in a YAML file (see README, "ERP polling"). */
+    interface Erp {
+        /**
+         * The sources file. Empty: {@code config/erp-sources.yaml} if it exists, else no ERP source. A file named
+         * here must exist.
+         */
+        Optional<String> sourcesFile();
+
+        /** Read timeout of an ERP request: the longest wait for the next bytes of an answer. */
+        @WithDefault("30s")
+        Duration timeout();
+
+        @WithDefault("5s")
+        Duration connectTimeout();
+
+        /** The largest answer read from an ERP; a larger page fails the poll (retried on the next schedule). */
+        @WithDefault("16M")
+        MemorySize maxResponseSize();
+
+        /** Pages read in one poll at most, for sources whose {@code paging} does not say {@code max-pages}. */
+        @WithDefault("100")
+        int maxPages();
+
+        /** Wait after start before the first poll of an interval-scheduled source. */
+        @WithDefault("2s")
+        Duration initialDelay();
+    }
 }

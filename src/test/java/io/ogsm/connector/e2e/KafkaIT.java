@@ -165,8 +165,12 @@ class KafkaIT {
                 await().atMost(Duration.ofSeconds(60)).until(() -> ready(one) && ready(two));
                 // both consumers have joined the group before the messages come
                 try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers()))) {
-                    await().atMost(Duration.ofSeconds(60)).until(() -> admin.describeConsumerGroups(List.of("group-" + run))
-                            .all().get().get("group-" + run).members().size() == 4);
+                    // all four consumers joined and each holds one of the four partitions
+                    await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
+                        var group = admin.describeConsumerGroups(List.of("group-" + run)).all().get().get("group-" + run);
+                        return group.members().size() == 4 && group.members().stream()
+                                .allMatch(m -> m.assignment().topicPartitions().size() == 1);
+                    });
                 }
                 produce(topic, run, count);
                 await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))

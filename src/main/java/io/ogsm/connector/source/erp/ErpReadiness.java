@@ -1,0 +1,53 @@
+package io.ogsm.connector.source.erp;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+import java.util.Map;
+
+/**
+ * Readiness is DOWN while an ERP source's last poll was refused (401/403): its credentials need a human. A poll that
+ * failed otherwise (5xx, timeout) is retried on the next schedule and only shows in the data. Each source's last
+ * result is in the data.
+ */
+@Readiness
+@ApplicationScoped
+public class ErpReadiness implements HealthCheck {
+
+    private final ErpSetup setup;
+    private final ErpPolls polls;
+
+    public ErpReadiness(ErpSetup setup, ErpPolls polls) {
+        this.setup = setup;
+        this.polls = polls;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("erp").up();
+        if (setup.sources().isEmpty()) {
+            return response.withData("state", "no ERP sources").build();
+        }
+        Map<String, ErpPolls.PollResult> results = polls.lastResults();
+        for (String name : polls.sourceNames()) {
+            ErpPolls.PollResult result = results.get(name);
+            if (result == null) {
+                response.withData(name, "not polled yet");
+                continue;
+            }
+            String state = switch (result.state()) {
+                case OK -> "ok: ";
+                case FAILED -> "failed: ";
+                case CREDENTIALS_REFUSED -> "credentials refused: ";
+            };
+            response.withData(name, state + result.detail() + " (" + result.at() + ")");
+            if (result.state() == ErpPolls.PollResult.State.CREDENTIALS_REFUSED) {
+                response.down();
+            }
+        }
+        return response.build();
+    }
+}
