@@ -72,6 +72,7 @@ public class ErpPolls {
     private final WatermarkStore watermarks;
     private final Clock clock;
     private final Map<String, PollResult> last = new ConcurrentHashMap<>();
+    private final Map<String, Instant> lastSuccess = new ConcurrentHashMap<>();
     private final Map<String, AtomicBoolean> running = new ConcurrentHashMap<>();
 
     public ErpPolls(List<ErpSource> sources, ErpClient client, WatermarkStore watermarks, Clock clock) {
@@ -205,6 +206,7 @@ public class ErpPolls {
                 detail += "; page limit " + source.paging().maxPages() + " reached, the rest on the next poll";
             }
             PollResult previous = last.put(source.name(), new PollResult(PollResult.State.OK, detail, clock.instant()));
+            lastSuccess.put(source.name(), clock.instant());
             if (previous != null && previous.state() == PollResult.State.CREDENTIALS_REFUSED) {
                 LOG.infof("ERP source '%s' accepts the credentials again", source.name());
             }
@@ -218,6 +220,12 @@ public class ErpPolls {
     }
 
     /** Each source's last poll result, by source name (sources not polled yet are absent). */
+    /** When a source was last polled successfully, in epoch seconds; 0 before its first good poll. */
+    public double lastSuccessSeconds(String sourceName) {
+        Instant at = lastSuccess.get(sourceName);
+        return at == null ? 0 : at.getEpochSecond();
+    }
+
     public Map<String, PollResult> lastResults() {
         return Map.copyOf(last);
     }

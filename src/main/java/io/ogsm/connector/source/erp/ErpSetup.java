@@ -121,7 +121,15 @@ public class ErpSetup {
     @Produces
     @Singleton
     @Named("erpPolls")
-    ErpPolls polls(ErpClient client, WatermarkStore watermarks, Clock clock) {
-        return new ErpPolls(sources(), client, watermarks, clock);
+    ErpPolls polls(ErpClient client, WatermarkStore watermarks, Clock clock,
+            io.micrometer.core.instrument.MeterRegistry registry) {
+        ErpPolls polls = new ErpPolls(sources(), client, watermarks, clock);
+        for (ErpSource source : sources()) {
+            io.micrometer.core.instrument.Gauge.builder("ogsm.erp.last.success.seconds", polls,
+                            p -> p.lastSuccessSeconds(source.name()))
+                    .description("When the ERP source was last polled successfully (epoch seconds)")
+                    .tag("source", source.name()).register(registry);
+        }
+        return polls;
     }
 }
