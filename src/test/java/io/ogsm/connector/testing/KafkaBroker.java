@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * A real single-node KRaft broker, started in the test JVM from Maven artifacts (no Docker), shared by every Quarkus
- * test: {@code ogsm.kafka.brokers} points at it. The measurement topic has 4 partitions.
+ * test: {@code ogsm.kafka.brokers} points at it. The measurement topic has 4 partitions. Its data lives under
+ * {@code target/kafka-*}.
  */
 @QuarkusTestResource(value = KafkaBroker.class, restrictToAnnotatedClass = false)
 public class KafkaBroker implements QuarkusTestResourceLifecycleManager {
@@ -27,7 +28,10 @@ public class KafkaBroker implements QuarkusTestResourceLifecycleManager {
     public static synchronized String bootstrapServers() {
         if (cluster == null) {
             try {
+                java.nio.file.Path base = java.nio.file.Files.createDirectories(
+                        java.nio.file.Path.of("target", "kafka-" + java.util.UUID.randomUUID()).toAbsolutePath());
                 KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                        .setBaseDirectory(base)
                         .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
                         .setConfigProp("group.initial.rebalance.delay.ms", "0")
                         .setConfigProp("offsets.topic.replication.factor", "1")
@@ -44,14 +48,10 @@ public class KafkaBroker implements QuarkusTestResourceLifecycleManager {
                     admin.createTopics(List.of(new NewTopic(MEASUREMENTS, 4, (short) 1),
                             new NewTopic(DEADLETTERS, 1, (short) 1))).all().get();
                 }
+                // Deliberately never closed: closing it from a shutdown hook raced with the JVM's exit, and a broker
+                // that sees its log directory fail halts the JVM with a non-zero code after every test passed. The
+                // broker's threads end with the test JVM; its files stay under target/ until mvn clean.
                 cluster = kit;
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    try {
-                        kit.close();
-                    } catch (Exception e) {
-                        // the JVM is going away anyway
-                    }
-                }));
             } catch (Exception e) {
                 throw new IllegalStateException("the in-process Kafka broker did not start", e);
             }
