@@ -100,6 +100,15 @@ public final class ConfigCheck {
         }
         share(problems, "ogsm.status.max-delete-share", status.maxDeleteShare());
         csv(problems, config.csv());
+        OgsmConfig.Erp erp = config.erp();
+        positive(problems, "ogsm.erp.timeout", erp.timeout());
+        positive(problems, "ogsm.erp.connect-timeout", erp.connectTimeout());
+        if (erp.maxPages() < 1) {
+            problems.add("ogsm.erp.max-pages must be at least 1, was " + erp.maxPages());
+        }
+        if (erp.initialDelay().isNegative()) {
+            problems.add("ogsm.erp.initial-delay must not be negative, was " + erp.initialDelay());
+        }
         OgsmConfig.Faults faults = config.sandbox().faults();
         int before = problems.size();
         share(problems, "ogsm.sandbox.faults.server-error-rate", faults.serverErrorRate());

@@ -19,7 +19,7 @@ import java.io.IOException;
 import java.net.URI;
 
 /**
- * Checks the configuration at start-up and builds the API client from it. With no {@code ogsm.api.base-url} the
+ * Builds the API client from the (already checked) configuration. With no {@code ogsm.api.base-url} the
  * connector talks to its own sandbox, and says so once.
  */
 @ApplicationScoped
@@ -33,8 +33,8 @@ public class OgsmSetup {
         this.config = config;
     }
 
-    void checkAtStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
-        ConfigCheck.requireValid(config);
+    /** Says where measurements go; the configuration was already checked when it was read (OgsmConfigValidator). */
+    void announceAtStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
         ApiTarget target = target();
         if (target.sandbox()) {
             LOG.infof("No ogsm.api.base-url set: measurements go to the built-in OGSM sandbox at %s (user '%s')",
@@ -53,7 +53,6 @@ public class OgsmSetup {
     @Produces
     @Singleton
     public ApiTarget target() {
-        ConfigCheck.requireValid(config);
         OgsmConfig.Api api = config.api();
         if (api.baseUrl().isPresent()) {
             return new ApiTarget(URI.create(api.baseUrl().get().trim()),

@@ -1,27 +1,25 @@
 package io.ogsm.connector.ogsm;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ogsm.connector.http.PooledHttpClient;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.HttpHostConnectException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.util.Timeout;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,7 +48,6 @@ public class OgsmClient implements AutoCloseable {
     private final String authorization;
     private final ObjectMapper mapper;
     private final long maxResponseSize;
-    private final PoolingHttpClientConnectionManager pool;
     private final CloseableHttpClient http;
 
     /**
@@ -68,25 +65,7 @@ public class OgsmClient implements AutoCloseable {
         // a body without Content-Length is cut off by the parser within one buffer (8 KB) past the limit
         this.mapper = OgsmJson.boundedMapper(maxResponseSize);
         this.maxResponseSize = maxResponseSize;
-        this.pool = PoolingHttpClientConnectionManagerBuilder.create()
-                .setMaxConnTotal(maxConnections)
-                .setMaxConnPerRoute(maxConnections)
-                .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(Timeout.of(connectTimeout))
-                        .setSocketTimeout(Timeout.of(readTimeout))
-                        .build())
-                .build();
-        this.http = HttpClients.custom()
-                .setConnectionManager(pool)
-                .disableAutomaticRetries()
-                .disableRedirectHandling()
-                .disableCookieManagement()
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setResponseTimeout(Timeout.of(readTimeout))
-                        // waiting for a free pooled connection is bounded too
-                        .setConnectionRequestTimeout(Timeout.of(readTimeout.plus(connectTimeout)))
-                        .build())
-                .build();
+        this.http = PooledHttpClient.create(connectTimeout, readTimeout, maxConnections);
     }
 
     public URI baseUrl() {
@@ -113,46 +92,22 @@ public class OgsmClient implements AutoCloseable {
      * list.
      */
     public int forEachEntry(OgsmResource resource, java.util.function.Consumer<JsonNode> entry) {
-        HttpGet request = new HttpGet(uri(resource.path()));
-        String method = request.getMethod();
-        String path = request.getRequestUri();
-        request.setHeader(HttpHeaders.ACCEPT, "application/json");
-        if (authorization != null) {
-            request.setHeader(HttpHeaders.AUTHORIZATION, authorization);
-        }
-        try {
-            return http.execute(request, response -> {
-                int status = response.getCode();
-                HttpEntity entity = response.getEntity();
-                if (status < 200 || status > 299) {
-                    Header retryAfter = response.getFirstHeader(HttpHeaders.RETRY_AFTER);
-                    throw new OgsmApiException(method, path, status, errorBody(entity),
-                            retryAfter == null ? null : retryAfter.getValue());
+        return send(new HttpGet(uri(resource.path())), null, in -> {
+            try (JsonParser parser = mapper.createParser(in)) {
+                if (parser.nextToken() != JsonToken.START_ARRAY) {
+                    throw new JsonParseException(parser, "the answer is not a JSON array");
                 }
-                if (entity == null) {
-                    throw new OgsmMalformedResponseException(method, path, status, new IOException("no body"));
+                int count = 0;
+                while (parser.nextToken() == JsonToken.START_OBJECT) {
+                    entry.accept(mapper.readTree(parser));
+                    count++;
                 }
-                try (InputStream in = entity.getContent();
-                        com.fasterxml.jackson.core.JsonParser parser = mapper.createParser(in)) {
-                    if (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
-                        throw new IOException("the answer is not a JSON array");
-                    }
-                    int count = 0;
-                    while (parser.nextToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
-                        entry.accept(mapper.readTree(parser));
-                        count++;
-                    }
-                    if (parser.currentToken() != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
-                        throw new IOException("unexpected " + parser.currentToken() + " in the list");
-                    }
-                    return count;
-                } catch (IOException e) {
-                    throw new OgsmMalformedResponseException(method, path, status, e);
+                if (parser.currentToken() != JsonToken.END_ARRAY) {
+                    throw new JsonParseException(parser, "unexpected " + parser.currentToken() + " in the list");
                 }
-            });
-        } catch (IOException e) {
-            throw new OgsmTransportException(method, path, e, maybeSent(e));
-        }
+                return count;
+            }
+        });
     }
 
     public List<Objective> objectives() {
@@ -198,11 +153,11 @@ public class OgsmClient implements AutoCloseable {
         if (!resource.isMeasurement()) {
             throw new IllegalArgumentException("the API creates only measurements, not " + resource.apiName());
         }
-        return send(new HttpPost(uri(resource.path())), jsonBody, mapper.constructType(JsonNode.class));
+        return send(new HttpPost(uri(resource.path())), jsonBody, mapper::readTree);
     }
 
     private <T> T get(String path, JavaType type) {
-        return send(new HttpGet(uri(path)), null, type);
+        return send(new HttpGet(uri(path)), null, in -> mapper.readValue(in, type));
     }
 
     private <T> T post(String path, Object body, JavaType type) {
@@ -212,14 +167,20 @@ public class OgsmClient implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the body for POST " + path, e);
         }
-        return send(new HttpPost(uri(path)), json, type);
+        return send(new HttpPost(uri(path)), json, in -> mapper.readValue(in, type));
     }
 
     private URI uri(String path) {
         return URI.create(baseUrl + path);
     }
 
-    private <T> T send(HttpUriRequestBase request, byte[] body, JavaType type) {
+    /** Reads a 2xx answer's body. */
+    @FunctionalInterface
+    private interface BodyReader<T> {
+        T read(InputStream in) throws IOException;
+    }
+
+    private <T> T send(HttpUriRequestBase request, byte[] body, BodyReader<T> reader) {
         String method = request.getMethod();
         String path = request.getRequestUri();
         request.setHeader(HttpHeaders.ACCEPT, "application/json");
@@ -230,13 +191,14 @@ public class OgsmClient implements AutoCloseable {
             request.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
         }
         try {
-            return http.execute(request, response -> read(method, path, response, type));
+            return http.execute(request, response -> read(method, path, response, reader));
         } catch (IOException e) {
             throw new OgsmTransportException(method, path, e, maybeSent(e));
         }
     }
 
-    private <T> T read(String method, String path, ClassicHttpResponse response, JavaType type) throws IOException {
+    private <T> T read(String method, String path, ClassicHttpResponse response, BodyReader<T> reader)
+            throws IOException {
         int status = response.getCode();
         HttpEntity entity = response.getEntity();
         if (status < 200 || status > 299) {
@@ -253,7 +215,7 @@ public class OgsmClient implements AutoCloseable {
                     "the answer's " + entity.getContentLength() + " bytes exceed ogsm.api.max-response-size"));
         }
         try (InputStream in = entity.getContent()) {
-            return mapper.readValue(in, type);
+            return reader.read(in);
         } catch (JsonProcessingException e) {
             throw new OgsmMalformedResponseException(method, path, status, e);
         }
@@ -287,6 +249,5 @@ public class OgsmClient implements AutoCloseable {
     @Override
     public void close() throws IOException {
         http.close();
-        pool.close();
     }
 }

@@ -2,18 +2,13 @@ package io.ogsm.connector.source.erp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ogsm.connector.http.PooledHttpClient;
 import io.ogsm.connector.ogsm.OgsmJson;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
-import org.apache.hc.core5.util.Timeout;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,29 +30,11 @@ public class ErpClient implements AutoCloseable {
 
     private final ObjectMapper mapper = OgsmJson.mapper();
     private final long maxResponseSize;
-    private final PoolingHttpClientConnectionManager pool;
     private final CloseableHttpClient http;
 
     public ErpClient(Duration connectTimeout, Duration readTimeout, long maxResponseSize, int maxConnections) {
         this.maxResponseSize = maxResponseSize;
-        this.pool = PoolingHttpClientConnectionManagerBuilder.create()
-                .setMaxConnTotal(maxConnections)
-                .setMaxConnPerRoute(maxConnections)
-                .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(Timeout.of(connectTimeout))
-                        .setSocketTimeout(Timeout.of(readTimeout))
-                        .build())
-                .build();
-        this.http = HttpClients.custom()
-                .setConnectionManager(pool)
-                .disableAutomaticRetries()
-                .disableRedirectHandling()
-                .disableCookieManagement()
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setResponseTimeout(Timeout.of(readTimeout))
-                        .setConnectionRequestTimeout(Timeout.of(readTimeout.plus(connectTimeout)))
-                        .build())
-                .build();
+        this.http = PooledHttpClient.create(connectTimeout, readTimeout, maxConnections);
     }
 
     /**
@@ -107,6 +84,5 @@ public class ErpClient implements AutoCloseable {
     @Override
     public void close() throws IOException {
         http.close();
-        pool.close();
     }
 }

@@ -67,9 +67,6 @@ public class ErpSetup {
     /** The file to read, or null for none. */
     Path sourcesFile() {
         OgsmConfig.Erp erp = config.erp();
-        if (erp.maxPages() < 1) {
-            throw new InvalidConfigException(List.of("ogsm.erp.max-pages must be at least 1, was " + erp.maxPages()));
-        }
         if (erp.sourcesFile().isPresent() && !erp.sourcesFile().get().isBlank()) {
             Path file = Path.of(erp.sourcesFile().get().trim());
             if (!Files.isRegularFile(file)) {
