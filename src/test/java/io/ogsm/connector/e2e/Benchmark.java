@@ -246,17 +246,17 @@ public final class Benchmark {
             awaitReady(app, Duration.ofSeconds(90));
             long start = System.nanoTime();
             Files.move(staged, inbox.resolve("million.csv"));
-            long peakRss = 0;
             Path summary = data.resolve("done").resolve("million.csv.summary.json");
-            while (!Files.exists(summary)) {
-                peakRss = Math.max(peakRss, rssKb(app.pid()));
-                if (System.nanoTime() - start > Duration.ofMinutes(10).toNanos() || !app.isAlive()) {
-                    throw new IllegalStateException("the million-row file did not finish");
+            java.util.concurrent.atomic.AtomicLong sampled = new java.util.concurrent.atomic.AtomicLong();
+            await(() -> {
+                sampled.accumulateAndGet(rssKb(app.pid()), Math::max);
+                if (!app.isAlive()) {
+                    throw new IllegalStateException("the app ended before the million-row file was done");
                 }
-                Thread.sleep(200);
-            }
+                return Files.exists(summary);
+            }, Duration.ofMinutes(10), Duration.ofMillis(200));
             double took = seconds(System.nanoTime() - start);
-            peakRss = Math.max(peakRss, peakRssKb(app.pid()));
+            long peakRss = Math.max(sampled.get(), peakRssKb(app.pid()));
             rows.add(new String[] {"1,000,000-row CSV, dry run, -Xmx256m: time / peak RSS",
                     fmt(took) + " s / " + (peakRss / 1024) + " MB", "", "target: completes, RSS < 400 MB"});
         }
@@ -318,15 +318,8 @@ public final class Benchmark {
         }, max, Duration.ofMillis(50));
     }
 
-    /** A plain poll loop: this is a benchmark's clock, not a test's wait. */
-    private static void await(BooleanSupplier condition, Duration max, Duration every) throws Exception {
-        long end = System.nanoTime() + max.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new IllegalStateException("gave up after " + max);
-            }
-            Thread.sleep(every.toMillis());
-        }
+    private static void await(BooleanSupplier condition, Duration max, Duration every) {
+        org.awaitility.Awaitility.await().atMost(max).pollInterval(every).until(condition::getAsBoolean);
     }
 
     private static long rssKb(long pid) {

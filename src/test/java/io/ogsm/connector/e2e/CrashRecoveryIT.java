@@ -1,7 +1,5 @@
 package io.ogsm.connector.e2e;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.ogsm.connector.ogsm.OgsmJson;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -12,11 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import java.util.stream.StreamSupport;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,31 +26,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CrashRecoveryIT {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private static final String DEMO = "Basic " + Base64.getEncoder().encodeToString("demo:demo".getBytes(StandardCharsets.UTF_8));
     private static final int COUNT = 600;
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         return HTTP.send(request.timeout(Duration.ofSeconds(20)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private static boolean ready(PackagedApp app) {
-        try {
-            return send(HttpRequest.newBuilder(URI.create(app.url("/q/health/ready")))).statusCode() == 200;
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
-    /** How often each of this test's measurements is stored in the API, by description. */
-    private static Map<String, Long> stored(PackagedApp api, String run) throws Exception {
-        String body = send(HttpRequest.newBuilder(URI.create(api.url("/sandbox/api/v2/indicator_reports.json")))
-                .header("Authorization", DEMO)).body();
-        JsonNode list = OgsmJson.mapper().readTree(body);
-        return StreamSupport.stream(list.spliterator(), false)
-                .map(m -> m.path("description").asText(""))
-                .filter(d -> d.startsWith(run))
-                .collect(Collectors.groupingBy(d -> d, Collectors.counting()));
     }
 
     @Test
@@ -64,7 +40,7 @@ class CrashRecoveryIT {
                 "OGSM_SANDBOX_FAULTS_DROP_AFTER_COMMIT_RATE", "0.05",
                 "OGSM_SANDBOX_FAULTS_SERVER_ERROR_RATE", "0.05",
                 "OGSM_SANDBOX_FAULTS_SEED", "11"))) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> ready(api));
+            await().atMost(Duration.ofSeconds(60)).until(() -> api.isReady());
             Map<String, String> connectorEnv = Map.of(
                     "OGSM_API_BASE_URL", "http://localhost:" + api.port + "/sandbox",
                     "OGSM_API_USERNAME", "demo",
@@ -80,24 +56,24 @@ class CrashRecoveryIT {
 
             PackagedApp first = PackagedApp.start(connectorEnv, data);
             try {
-                await().atMost(Duration.ofSeconds(60)).until(() -> ready(first));
+                await().atMost(Duration.ofSeconds(60)).until(() -> first.isReady());
                 HttpResponse<String> accepted = send(HttpRequest.newBuilder(URI.create(first.url("/api/measurements")))
                         .header("content-type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(batch)));
                 assertEquals(202, accepted.statusCode(), accepted.body());
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
-                        .until(() -> stored(api, run).size() >= COUNT / 6);
+                        .until(() -> api.storedKpiMeasurements(run).size() >= COUNT / 6);
             } finally {
                 first.kill();
             }
-            int atKill = stored(api, run).size();
+            int atKill = api.storedKpiMeasurements(run).size();
             assertTrue(atKill < COUNT, "the kill came before the end (" + atKill + " of " + COUNT + " stored)");
 
             try (PackagedApp second = PackagedApp.start(connectorEnv, data)) {
                 await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
-                        .until(() -> stored(api, run).size() == COUNT);
+                        .until(() -> api.storedKpiMeasurements(run).size() == COUNT);
                 await().atMost(Duration.ofSeconds(30)).until(() -> isEmpty(data.resolve("queue")));
-                Map<String, Long> counts = stored(api, run);
+                Map<String, Long> counts = api.storedKpiMeasurements(run);
                 assertEquals(COUNT, counts.size());
                 assertTrue(counts.values().stream().allMatch(c -> c == 1), () -> "stored twice: "
                         + counts.entrySet().stream().filter(e -> e.getValue() > 1).toList());

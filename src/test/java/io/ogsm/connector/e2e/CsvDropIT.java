@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,11 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,30 +27,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CsvDropIT {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private static final String DEMO = "Basic " + Base64.getEncoder().encodeToString("demo:demo".getBytes(StandardCharsets.UTF_8));
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         return HTTP.send(request.timeout(Duration.ofSeconds(20)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private static boolean ready(PackagedApp app) {
-        try {
-            return send(HttpRequest.newBuilder(URI.create(app.url("/q/health/ready")))).statusCode() == 200;
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
-    /** How often each of this test's measurements is stored in the API, by description. */
-    private static Map<String, Long> stored(PackagedApp api, String run) throws Exception {
-        String body = send(HttpRequest.newBuilder(URI.create(api.url("/sandbox/api/v2/indicator_reports.json")))
-                .header("Authorization", DEMO)).body();
-        JsonNode list = OgsmJson.mapper().readTree(body);
-        return StreamSupport.stream(list.spliterator(), false)
-                .map(m -> m.path("description").asText(""))
-                .filter(d -> d.startsWith(run))
-                .collect(Collectors.groupingBy(d -> d, Collectors.counting()));
     }
 
     /** Writes the file row by row (never whole in memory) under a hidden name, then renames it into the inbox. */
@@ -101,7 +77,7 @@ class CsvDropIT {
                 "OGSM_SANDBOX_FAULTS_LATENCY", "15ms",
                 "OGSM_SANDBOX_FAULTS_DROP_AFTER_COMMIT_RATE", "0.05",
                 "OGSM_SANDBOX_FAULTS_SEED", "5"))) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> ready(api));
+            await().atMost(Duration.ofSeconds(60)).until(() -> api.isReady());
             Map<String, String> connectorEnv = Map.of(
                     "OGSM_API_BASE_URL", "http://localhost:" + api.port + "/sandbox",
                     "OGSM_API_USERNAME", "demo",
@@ -115,14 +91,14 @@ class CsvDropIT {
 
             PackagedApp first = PackagedApp.start(connectorEnv, data);
             try {
-                await().atMost(Duration.ofSeconds(60)).until(() -> ready(first));
+                await().atMost(Duration.ofSeconds(60)).until(() -> first.isReady());
                 dropRows(data.resolve("inbox").resolve("kpis"), "october.csv", count, run);
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
-                        .until(() -> stored(api, run).size() >= count / 5);
+                        .until(() -> api.storedKpiMeasurements(run).size() >= count / 5);
             } finally {
                 first.kill();
             }
-            int atKill = stored(api, run).size();
+            int atKill = api.storedKpiMeasurements(run).size();
             assertTrue(atKill < count, "the kill came before the end (" + atKill + " of " + count + " stored)");
             assertTrue(Files.exists(data.resolve("inbox/kpis/october.csv")), "an unsettled file stays in the inbox");
             assertFalse(Files.exists(data.resolve("done/kpis/october.csv")));
@@ -131,7 +107,7 @@ class CsvDropIT {
                 Path summary = data.resolve("done/kpis/october.csv.summary.json");
                 await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                         .until(() -> Files.exists(summary));
-                Map<String, Long> counts = stored(api, run);
+                Map<String, Long> counts = api.storedKpiMeasurements(run);
                 assertEquals(count, counts.size());
                 assertTrue(counts.values().stream().allMatch(c -> c == 1), () -> "stored twice: "
                         + counts.entrySet().stream().filter(e -> e.getValue() > 1).toList());

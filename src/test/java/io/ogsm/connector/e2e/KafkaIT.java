@@ -1,7 +1,5 @@
 package io.ogsm.connector.e2e;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.ogsm.connector.ogsm.OgsmJson;
 import io.ogsm.connector.testing.KafkaBroker;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -20,14 +18,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,32 +36,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KafkaIT {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private static final String DEMO = "Basic " + Base64.getEncoder().encodeToString("demo:demo".getBytes(StandardCharsets.UTF_8));
     private static final Pattern KAFKA_DELIVERED =
             Pattern.compile("ogsm_deliveries_total\\{outcome=\"delivered\",source=\"kafka\"} ([0-9.E]+)");
 
     private static HttpResponse<String> get(String url, boolean auth) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20));
         if (auth) {
-            request.header("Authorization", DEMO);
+            request.header("Authorization", PackagedApp.SANDBOX_AUTH);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private static boolean ready(PackagedApp app) {
-        try {
-            return get(app.url("/q/health/ready"), false).statusCode() == 200;
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
-    private static Map<String, Long> stored(PackagedApp api, String run) throws Exception {
-        JsonNode list = OgsmJson.mapper().readTree(get(api.url("/sandbox/api/v2/indicator_reports.json"), true).body());
-        return StreamSupport.stream(list.spliterator(), false)
-                .map(m -> m.path("description").asText(""))
-                .filter(d -> d.startsWith(run + "-"))
-                .collect(Collectors.groupingBy(d -> d, Collectors.counting()));
     }
 
     private static double deliveredFromKafka(PackagedApp app) throws Exception {
@@ -123,7 +101,7 @@ class KafkaIT {
                 "OGSM_SANDBOX_FAULTS_DROP_AFTER_COMMIT_RATE", "0.05",
                 "OGSM_SANDBOX_FAULTS_SERVER_ERROR_RATE", "0.05",
                 "OGSM_SANDBOX_FAULTS_SEED", "5"));
-        await().atMost(Duration.ofSeconds(60)).until(() -> ready(api));
+        await().atMost(Duration.ofSeconds(60)).until(() -> api.isReady());
         return api;
     }
 
@@ -139,15 +117,15 @@ class KafkaIT {
             PackagedApp first = PackagedApp.start(env, data);
             try {
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
-                        .until(() -> stored(api, run).size() >= count / 6);
+                        .until(() -> api.storedKpiMeasurements(run + "-").size() >= count / 6);
             } finally {
                 first.kill();
             }
-            assertTrue(stored(api, run).size() < count, "killed mid-stream");
+            assertTrue(api.storedKpiMeasurements(run + "-").size() < count, "killed mid-stream");
             try (PackagedApp second = PackagedApp.start(env, data)) {
                 await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
-                        .until(() -> stored(api, run).size() == count);
-                Map<String, Long> counts = stored(api, run);
+                        .until(() -> api.storedKpiMeasurements(run + "-").size() == count);
+                Map<String, Long> counts = api.storedKpiMeasurements(run + "-");
                 assertTrue(counts.values().stream().allMatch(c -> c == 1), () -> "stored twice: "
                         + counts.entrySet().stream().filter(e -> e.getValue() > 1).toList());
             }
@@ -162,7 +140,7 @@ class KafkaIT {
             String topic = topic(run);
             Map<String, String> env = connectorEnv(api, topic, run);
             try (PackagedApp one = PackagedApp.start(env); PackagedApp two = PackagedApp.start(env)) {
-                await().atMost(Duration.ofSeconds(60)).until(() -> ready(one) && ready(two));
+                await().atMost(Duration.ofSeconds(60)).until(() -> one.isReady() && two.isReady());
                 // both consumers have joined the group before the messages come
                 try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers()))) {
                     // all four consumers joined and each holds one of the four partitions
@@ -174,8 +152,8 @@ class KafkaIT {
                 }
                 produce(topic, run, count);
                 await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
-                        .until(() -> stored(api, run).size() == count);
-                Map<String, Long> counts = stored(api, run);
+                        .until(() -> api.storedKpiMeasurements(run + "-").size() == count);
+                Map<String, Long> counts = api.storedKpiMeasurements(run + "-");
                 assertTrue(counts.values().stream().allMatch(c -> c == 1), "each message stored once");
                 double byOne = deliveredFromKafka(one);
                 double byTwo = deliveredFromKafka(two);

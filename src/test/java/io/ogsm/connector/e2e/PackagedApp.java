@@ -1,6 +1,17 @@
 package io.ogsm.connector.e2e;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ogsm.connector.ogsm.OgsmJson;
+
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +27,10 @@ import java.util.concurrent.TimeUnit;
 final class PackagedApp implements AutoCloseable {
 
     static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    /** The sandbox's default credentials, demo/demo. */
+    static final String SANDBOX_AUTH = "Basic " + java.util.Base64.getEncoder()
+            .encodeToString("demo:demo".getBytes(StandardCharsets.UTF_8));
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     final int port;
     final Path dataDir;
@@ -66,6 +81,34 @@ final class PackagedApp implements AutoCloseable {
 
     String url(String path) {
         return "http://localhost:" + port + path;
+    }
+
+    /** True when {@code /q/health/ready} answers 200; false while starting, down or unreachable. */
+    boolean isReady() {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url("/q/health/ready"))).timeout(Duration.ofSeconds(20))
+                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * For an app in sandbox mode: how often each KPI measurement whose description starts with {@code prefix} is
+     * stored, by description.
+     */
+    Map<String, Long> storedKpiMeasurements(String prefix) throws IOException, InterruptedException {
+        String body = HTTP.send(HttpRequest.newBuilder(URI.create(url("/sandbox/api/v2/indicator_reports.json")))
+                .header("Authorization", SANDBOX_AUTH).timeout(Duration.ofSeconds(20)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+        JsonNode list = OgsmJson.mapper().readTree(body);
+        return StreamSupport.stream(list.spliterator(), false)
+                .map(m -> m.path("description").asText(""))
+                .filter(d -> d.startsWith(prefix))
+                .collect(Collectors.groupingBy(d -> d, Collectors.counting()));
     }
 
     /** SIGKILL: no shutdown hook, no flush, as a crash or an OOM killer would end it. */

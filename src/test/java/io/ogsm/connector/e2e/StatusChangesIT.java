@@ -13,12 +13,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,20 +33,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class StatusChangesIT {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private static final String DEMO = "Basic " + Base64.getEncoder().encodeToString("demo:demo".getBytes(StandardCharsets.UTF_8));
-
-    private static boolean ready(PackagedApp app) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(app.url("/q/health/ready"))).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (Exception e) {
-            return false;
-        }
-    }
 
     private static void patch(PackagedApp api, String path, String json) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(api.url("/sandbox/_control/" + path)))
-                .header("Authorization", DEMO).header("content-type", "application/json")
+                .header("Authorization", PackagedApp.SANDBOX_AUTH).header("content-type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
     }
@@ -64,7 +52,7 @@ class StatusChangesIT {
                         ConsumerConfig.GROUP_ID_CONFIG, "it-" + run,
                         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
                         new StringDeserializer(), new CloudEventDeserializer())) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> ready(api));
+            await().atMost(Duration.ofSeconds(60)).until(() -> api.isReady());
             Map<String, String> env = new HashMap<>();
             env.put("OGSM_API_BASE_URL", "http://localhost:" + api.port + "/sandbox");
             env.put("OGSM_API_USERNAME", "demo");
@@ -80,7 +68,7 @@ class StatusChangesIT {
             PackagedApp one = PackagedApp.start(env);
             PackagedApp two = PackagedApp.start(env);
             try {
-                await().atMost(Duration.ofSeconds(60)).until(() -> ready(one) && ready(two));
+                await().atMost(Duration.ofSeconds(60)).until(() -> one.isReady() && two.isReady());
                 // let a first poll take the snapshot
                 await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(cluster.resolve("status.mv.db")));
                 await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
