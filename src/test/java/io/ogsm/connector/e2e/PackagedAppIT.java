@@ -58,6 +58,24 @@ class PackagedAppIT {
     }
 
     @Test
+    void withABaseUrlConfiguredTheSandboxIsNotServed() throws Exception {
+        try (PackagedApp app = PackagedApp.start(Map.of(
+                "OGSM_API_BASE_URL", "http://127.0.0.1:1",
+                "OGSM_API_USERNAME", "api",
+                "OGSM_API_PASSWORD", "secret"))) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
+                try {
+                    return send(HttpRequest.newBuilder(URI.create(app.url("/q/health/live")))).statusCode() == 200;
+                } catch (java.io.IOException e) {
+                    return false;
+                }
+            });
+            assertEquals(404, send(HttpRequest.newBuilder(URI.create(app.url("/sandbox/api/v2/goals.json")))
+                    .header("Authorization", basic("demo", "demo"))).statusCode());
+        }
+    }
+
+    @Test
     void aBadBaseUrlStopsTheStartNamingTheKeyAndNeverThePassword() throws Exception {
         try (PackagedApp app = PackagedApp.start(Map.of(
                 "OGSM_API_BASE_URL", "ftp://acme.ogsm.online",
