@@ -47,6 +47,9 @@ public class Sandbox {
     private final AtomicLong served = new AtomicLong();
     private final AtomicLong created = new AtomicLong();
     private final AtomicLong faulted = new AtomicLong();
+    /** API requests being answered now, and the most at once since the last reset (to check a client's bound). */
+    private final java.util.concurrent.atomic.AtomicInteger concurrent = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger maxConcurrent = new java.util.concurrent.atomic.AtomicInteger();
 
     public Sandbox(OgsmConfig config, OgsmSetup setup) {
         this.config = config;
@@ -88,6 +91,10 @@ public class Sandbox {
     }
 
     private void delay(RoutingContext ctx) {
+        if (!ctx.normalizedPath().startsWith("/sandbox/_control/")) {
+            maxConcurrent.accumulateAndGet(concurrent.incrementAndGet(), Math::max);
+            ctx.addEndHandler(done -> concurrent.decrementAndGet());
+        }
         long latency = faults.settings().latencyMillis();
         if (latency > 0 && !ctx.normalizedPath().startsWith("/sandbox/_control/")) {
             ctx.vertx().setTimer(latency, id -> ctx.next());
@@ -204,6 +211,7 @@ public class Sandbox {
                 faults.reset();
                 created.set(0);
                 faulted.set(0);
+                maxConcurrent.set(0);
                 served.set(0);
                 json(ctx, 200, OgsmJson.mapper().createObjectNode().put("reset", true));
             } else if (path.equals("/sandbox/_control/generate") && method.equals(HttpMethod.POST)) {
@@ -223,7 +231,8 @@ public class Sandbox {
                 json(ctx, 200, OgsmJson.mapper().createObjectNode()
                         .put("requests", served.get())
                         .put("created", created.get())
-                        .put("faults", faulted.get()));
+                        .put("faults", faulted.get())
+                        .put("max_concurrent_requests", maxConcurrent.get()));
             } else {
                 entry(ctx, path, method);
             }

@@ -108,6 +108,26 @@ class DeliveryRouteTest {
     }
 
     @Test
+    void postsAtMostTheConfiguredNumberOfMeasurementsAtOnce() {
+        sandbox.faults().update(new FaultSettings(0, 0, 0, 1, 100, null, Set.of("POST")));
+        String batch = java.util.stream.IntStream.range(0, 40).mapToObj(this::kpiMeasurement)
+                .collect(Collectors.joining(",", "[", "]"));
+        Api.push(batch).statusCode(202);
+        await().atMost(Duration.ofSeconds(60)).until(() -> storedByDescription().size() == 40);
+        int max = Api.sandbox().get("/sandbox/_control/stats").jsonPath().getInt("max_concurrent_requests");
+        assertTrue(max > 1 && max <= 8, "ogsm.delivery.concurrency is 8; the sandbox saw " + max + " at once");
+    }
+
+    @Test
+    void aPushedMeasurementIsQueuedUntilItSettles() {
+        sandbox.faults().update(new FaultSettings(1.0, 0, 0, 1, 0, 1L, Set.of("POST")));
+        String key = Api.push(kpiMeasurement(21)).statusCode(202).extract().path("items[0].key");
+        io.restassured.RestAssured.get("/api/measurements/" + key).then().body("status", equalTo("queued"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> io.restassured.RestAssured
+                .get("/api/measurements/" + key).then().body("status", equalTo("dead_lettered")));
+    }
+
+    @Test
     void theSameMeasurementSentTwiceIsPostedOnce() {
         String one = kpiMeasurement(1);
         String key = Api.push(one).statusCode(202).extract().path("items[0].key");
