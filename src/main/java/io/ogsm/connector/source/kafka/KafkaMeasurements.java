@@ -10,7 +10,6 @@ import io.ogsm.connector.ogsm.OgsmJson;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.kafka.KafkaConstants;
-import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +21,8 @@ import java.util.Map;
 /**
  * The steps of the {@code kafka-measurements} route ({@code routes/kafka.yaml}): {@link #read} turns a record's value
  * into its items (one measurement, an array of them, or the API's own body), or marks the record as poison;
- * {@link #item} makes one item a Measurement for the deliver route, or marks it invalid; {@link #commit} commits
- * the record's offset once all its items are delivered or dead-lettered.
+ * {@link #item} makes one item a Measurement for the deliver route, or marks it invalid. The record's offset is
+ * committed by Camel once the route is done with it (see {@code routes/kafka.yaml}).
  */
 public class KafkaMeasurements {
 
@@ -102,14 +101,6 @@ public class KafkaMeasurements {
             exchange.getIn().setHeader(DeliveryHeaders.INVALID,
                     String.join("; ", read.violations().stream().map(Violation::toString).toList()));
             exchange.getIn().setHeader(DeliveryHeaders.INPUT, item.json().toString());
-        }
-    }
-
-    /** Commits the record's offset: everything in it is delivered or dead-lettered. */
-    public void commit(Exchange exchange) {
-        KafkaManualCommit commit = exchange.getIn().getHeader(KafkaConstants.MANUAL_COMMIT, KafkaManualCommit.class);
-        if (commit != null) {
-            commit.commit();
         }
     }
 
