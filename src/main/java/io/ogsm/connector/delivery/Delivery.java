@@ -181,14 +181,28 @@ public class Delivery {
     }
 
     private void delivered(Exchange exchange, String key, Long id) {
-        store.markDelivered(key, id);
+        String trackingKey = exchange.getIn().getHeader(DeliveryHeaders.TRACKING_KEY, String.class);
+        store.markDelivered(key, id, trackingKey, trackingKey == null ? null
+                : new DeliveryStore.Tracking(DeliveryHeaders.DELIVERED, key, id, null, clock.instant()));
         exchange.getIn().setHeader(DeliveryHeaders.OUTCOME, DeliveryHeaders.DELIVERED);
         exchange.getIn().setHeader(DeliveryHeaders.OGSM_ID, id);
-        settled(exchange, DeliveryHeaders.DELIVERED, id, null, null);
+        recorded(exchange, DeliveryHeaders.DELIVERED, id);
     }
 
     /** Records how a measurement ended: metrics, latency, and the tracking state of a pushed one. */
     void settled(Exchange exchange, String outcome, Long ogsmId, FailureReason reason, String deliveryKey) {
+        recorded(exchange, outcome, ogsmId);
+        String trackingKey = exchange.getIn().getHeader(DeliveryHeaders.TRACKING_KEY, String.class);
+        if (trackingKey != null) {
+            String key = deliveryKey != null ? deliveryKey : exchange.getIn().getHeader(DeliveryHeaders.KEY, String.class);
+            String state = DeliveryHeaders.DUPLICATE.equals(outcome) ? DeliveryHeaders.DELIVERED : outcome;
+            store.track(trackingKey, new DeliveryStore.Tracking(state, key, ogsmId,
+                    reason == null ? null : reason.key(), clock.instant()));
+        }
+    }
+
+    /** Metrics, the recent-deliveries list and the latency of a settled measurement. */
+    private void recorded(Exchange exchange, String outcome, Long ogsmId) {
         String source = sourceKind(exchange);
         metrics.outcome(source, outcome);
         metrics.remember(new DeliveryMetrics.Recent(clock.instant(), source, outcome,
@@ -197,13 +211,6 @@ public class Delivery {
         Instant started = exchange.getIn().getHeader(DeliveryHeaders.STARTED, Instant.class);
         if (started != null) {
             metrics.latency(source, Duration.between(started, clock.instant()));
-        }
-        String trackingKey = exchange.getIn().getHeader(DeliveryHeaders.TRACKING_KEY, String.class);
-        if (trackingKey != null) {
-            String key = deliveryKey != null ? deliveryKey : exchange.getIn().getHeader(DeliveryHeaders.KEY, String.class);
-            String state = DeliveryHeaders.DUPLICATE.equals(outcome) ? DeliveryHeaders.DELIVERED : outcome;
-            store.track(trackingKey, new DeliveryStore.Tracking(state, key, ogsmId,
-                    reason == null ? null : reason.key(), clock.instant()));
         }
     }
 

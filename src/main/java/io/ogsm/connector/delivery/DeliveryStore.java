@@ -27,7 +27,8 @@ import java.util.Optional;
  *       after a crash or an ambiguous failure the API's list is checked before posting again;</li>
  *   <li>{@code tracking}: the state of measurements pushed over HTTP, by the key their submitter got.</li>
  * </ul>
- * Every change is committed at once (it survives a killed process). Delivered keys and tracking entries older than
+ * Every change is written to the file before the call that made it returns (it survives a killed process); changes
+ * made at the same time by several threads share one commit. Delivered keys and tracking entries older than
  * the retention, or beyond the key limit (oldest first), are pruned by {@link #prune()}.
  */
 public class DeliveryStore implements AutoCloseable {
@@ -48,6 +49,10 @@ public class DeliveryStore implements AutoCloseable {
     private final MVMap<String, String> delivered;
     private final MVMap<String, String> inFlight;
     private final MVMap<String, String> tracking;
+    private final Object commitMonitor = new Object();
+    /** The last version written to the file, and whether a thread is writing one; guarded by commitMonitor. */
+    private long storedVersion = -1;
+    private boolean committing;
     private final Duration retention;
     private final long maxKeys;
     private final Clock clock;
@@ -76,7 +81,7 @@ public class DeliveryStore implements AutoCloseable {
 
     public void markInFlight(String key, Measurement measurement) {
         inFlight.put(key, write(new InFlight(key, measurement, clock.instant())));
-        store.commit();
+        commitChanges();
     }
 
     public Optional<InFlight> inFlight(String key) {
@@ -93,19 +98,27 @@ public class DeliveryStore implements AutoCloseable {
     /** The POST surely stored nothing (the API answered an error): no lookup needed next time. */
     public void clearInFlight(String key) {
         if (inFlight.remove(key) != null) {
-            store.commit();
+            commitChanges();
         }
     }
 
     public void markDelivered(String key, Long ogsmId) {
+        markDelivered(key, ogsmId, null, null);
+    }
+
+    /** Delivered, and the pushed measurement's tracking state with it (when trackingKey is set), in one commit. */
+    public void markDelivered(String key, Long ogsmId, String trackingKey, Tracking state) {
         delivered.put(key, write(new Delivered(ogsmId, clock.instant())));
         inFlight.remove(key);
-        store.commit();
+        if (trackingKey != null) {
+            tracking.put(trackingKey, write(state));
+        }
+        commitChanges();
     }
 
     public void track(String trackingKey, Tracking state) {
         tracking.put(trackingKey, write(state));
-        store.commit();
+        commitChanges();
     }
 
     public Optional<Tracking> tracking(String trackingKey) {
@@ -130,8 +143,53 @@ public class DeliveryStore implements AutoCloseable {
                 removed++;
             }
         }
-        store.commit();
+        commitChanges();
         return removed;
+    }
+
+    /**
+     * Returns once the calling thread's changes are written to the file. A group commit: one thread commits while
+     * the others that changed the store meanwhile wait, and the next commit stores all their changes at once instead
+     * of one chunk each. A change made while the store was at version {@code v} (read after the change) is stored by
+     * any commit that begins at version {@code v} or later; {@code commit()} answers the next version, one more than
+     * the version it stored, or -1 when nothing was unsaved.
+     */
+    private void commitChanges() {
+        long mine = store.getCurrentVersion();
+        boolean interrupted = false;
+        synchronized (commitMonitor) {
+            while (committing && storedVersion < mine) {
+                try {
+                    commitMonitor.wait();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the change must still be stored before this returns
+                }
+            }
+            if (storedVersion >= mine) {
+                restoreInterrupt(interrupted);
+                return;
+            }
+            committing = true;
+        }
+        long next = -1;
+        try {
+            next = store.commit(); // begins after this thread's change, so it stores it (or finds it stored)
+        } finally {
+            synchronized (commitMonitor) {
+                committing = false;
+                if (next > 0) {
+                    storedVersion = Math.max(storedVersion, next - 1);
+                }
+                commitMonitor.notifyAll();
+            }
+            restoreInterrupt(interrupted);
+        }
+    }
+
+    private static void restoreInterrupt(boolean interrupted) {
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private <T> int pruneOlderThan(MVMap<String, String> map, Instant cutoff, Class<T> type) {

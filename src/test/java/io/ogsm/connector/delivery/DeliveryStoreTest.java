@@ -14,8 +14,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -221,5 +226,55 @@ class DeliveryStoreTest {
 
         assertEquals(0, s.prune());
         assertEquals(3, s.deliveredCount());
+    }
+
+    @Test
+    void marksDeliveredAndTracksAPushedMeasurementTogether() {
+        DeliveryStore s = open(100_000);
+        s.markInFlight("k1", MEASUREMENT);
+        DeliveryStore.Tracking delivered = new DeliveryStore.Tracking("delivered", "k1", 4711L, null, START);
+
+        s.markDelivered("k1", 4711L, "t1", delivered);
+        DeliveryStore again = reopen();
+
+        assertEquals(Optional.of(new DeliveryStore.Delivered(4711L, START)), again.delivered("k1"));
+        assertEquals(Optional.of(delivered), again.tracking("t1"));
+        assertEquals(Optional.empty(), again.inFlight("k1"));
+    }
+
+    @Test
+    void everyChangeIsInTheFileWhenItsCallReturnsAlsoWhenManyThreadsCommitTogether() throws Exception {
+        DeliveryStore s = open(100_000);
+        int threads = 8;
+        int perThread = 200;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        String key = "k-" + thread + "-" + i;
+                        s.markInFlight(key, MEASUREMENT);
+                        s.markDelivered(key, (long) i);
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        // what is in the file now, with no commit after the last call returned, is what a killed process leaves
+        Path copy = dir.resolve("copy");
+        Files.createDirectories(copy);
+        Files.copy(dir.resolve("state").resolve("delivery.mv.db"), copy.resolve("delivery.mv.db"));
+        try (DeliveryStore killed = new DeliveryStore(copy, RETENTION, 100_000, clock)) {
+            assertEquals(threads * perThread, killed.deliveredCount());
+            assertEquals(List.of(), killed.allInFlight());
+            assertEquals(Optional.of(new DeliveryStore.Delivered(199L, START)), killed.delivered("k-7-199"));
+        }
     }
 }
