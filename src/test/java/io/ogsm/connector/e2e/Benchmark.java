@@ -42,6 +42,11 @@ import java.util.function.BooleanSupplier;
 public final class Benchmark {
 
     static final int CONCURRENCY = 8;
+    /** BENCH_LATENCIES=0 runs the rates at 0 ms only, e.g. while profiling. */
+    static final int[] LATENCIES = java.util.Arrays.stream(System.getenv().getOrDefault("BENCH_LATENCIES", "0,20")
+            .split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray();
+    /** BENCH_RATES_ONLY=true skips start-up, first POST, status and memory, e.g. while profiling. */
+    static final boolean RATES_ONLY = Boolean.parseBoolean(System.getenv("BENCH_RATES_ONLY"));
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final String DEMO = "Basic " + Base64.getEncoder().encodeToString("demo:demo".getBytes(StandardCharsets.UTF_8));
 
@@ -79,10 +84,12 @@ public final class Benchmark {
             env.put("OGSM_DELIVERY_CONCURRENCY", Integer.toString(CONCURRENCY));
             env.put("OGSM_STATUS_ENABLED", "false");
             long started = System.nanoTime();
-            try (PackagedApp connector = PackagedApp.start(env, Files.createTempDirectory("bench-connector"), List.of())) {
+            List<String> connectorJvm = System.getenv().getOrDefault("BENCH_CONNECTOR_JVM", "").isBlank() ? List.of()
+                    : List.of(System.getenv("BENCH_CONNECTOR_JVM").trim().split("\\s+"));
+            try (PackagedApp connector = PackagedApp.start(env, Files.createTempDirectory("bench-connector"), connectorJvm)) {
                 awaitReady(connector, Duration.ofSeconds(90));
                 double startup = seconds(System.nanoTime() - started);
-                for (int latency : new int[] {0, 20}) {
+                for (int latency : LATENCIES) {
                     setLatency(api, latency);
                     double baseline = baseline(api, latency);
                     double kafka = kafka(api, brokers, topic, latency);
@@ -93,6 +100,10 @@ public final class Benchmark {
                     row("CSV rows/s (drop to API), " + latency + " ms API latency", csv, baseline);
                 }
                 setLatency(api, 0);
+                if (RATES_ONLY) {
+                    report();
+                    return;
+                }
                 rows.add(new String[] {"Start-up of the packaged app (process start to ready)", fmt(startup) + " s", "", ""});
                 rows.add(new String[] {"File landing to its first POST", fmt(firstPost(api, connector)) + " s",
                         "", "includes ogsm.csv.min-age"});
@@ -364,6 +375,9 @@ public final class Benchmark {
             md.append("| ").append(String.join(" | ", r)).append(" |\n");
         }
         System.out.println(md);
+        if (RATES_ONLY) {
+            return; // a partial run does not replace the results
+        }
         Files.writeString(Path.of("bench", "results.md"), md.toString());
     }
 }
