@@ -27,8 +27,10 @@ import java.util.Optional;
  *       after a crash or an ambiguous failure the API's list is checked before posting again;</li>
  *   <li>{@code tracking}: the state of measurements pushed over HTTP, by the key their submitter got.</li>
  * </ul>
- * Every change is written to the file before the call that made it returns (it survives a killed process); changes
- * made at the same time by several threads share one commit. Delivered keys and tracking entries older than
+ * An in-flight mark is written to the file before {@link #markInFlight} returns (it survives a killed process);
+ * marks made at the same time by several threads share one commit. Settling changes (delivered, cleared, tracked) are
+ * written with the next commit, within {@link #SETTLE_DELAY}: losing one to a crash leaves its key in flight, which
+ * costs a lookup in the API, never a second POST. Delivered keys and tracking entries older than
  * the retention, or beyond the key limit (oldest first), are pruned by {@link #prune()}.
  */
 public class DeliveryStore implements AutoCloseable {
@@ -44,6 +46,9 @@ public class DeliveryStore implements AutoCloseable {
     /** The state of a pushed measurement: {@code queued}, {@code delivered} or {@code dead_lettered}. */
     public record Tracking(String state, String deliveryKey, Long ogsmId, String reason, Instant at) {
     }
+
+    /** How soon a settling change (delivered, cleared, tracked) is in the file, at the latest. */
+    static final Duration SETTLE_DELAY = Duration.ofMillis(200);
 
     private final MVStore store;
     private final MVMap<String, String> delivered;
@@ -65,8 +70,11 @@ public class DeliveryStore implements AutoCloseable {
         }
         this.store = new MVStore.Builder()
                 .fileName(stateDir.resolve("delivery.mv.db").toString())
-                .autoCommitDisabled()
+                // small pages: a commit rewrites the pages it changed, whole (the default is 16 KB)
+                .pageSplitSize(4096)
                 .open();
+        // MVStore's background thread writes settling changes within this delay, and keeps the file compact
+        store.setAutoCommitDelay((int) SETTLE_DELAY.toMillis());
         this.delivered = store.openMap("delivered");
         this.inFlight = store.openMap("in-flight");
         this.tracking = store.openMap("tracking");
@@ -79,6 +87,7 @@ public class DeliveryStore implements AutoCloseable {
         return Optional.ofNullable(delivered.get(key)).map(json -> read(json, Delivered.class));
     }
 
+    /** Written before this returns: the POST that follows may store the measurement. */
     public void markInFlight(String key, Measurement measurement) {
         inFlight.put(key, write(new InFlight(key, measurement, clock.instant())));
         commitChanges();
@@ -95,30 +104,31 @@ public class DeliveryStore implements AutoCloseable {
         return all;
     }
 
-    /** The POST surely stored nothing (the API answered an error): no lookup needed next time. */
+    /** The POST surely stored nothing (the API answered an error): no lookup needed next time. Written lazily. */
     public void clearInFlight(String key) {
-        if (inFlight.remove(key) != null) {
-            commitChanges();
-        }
+        inFlight.remove(key);
     }
 
     public void markDelivered(String key, Long ogsmId) {
         markDelivered(key, ogsmId, null, null);
     }
 
-    /** Delivered, and the pushed measurement's tracking state with it (when trackingKey is set), in one commit. */
+    /**
+     * Delivered, and the pushed measurement's tracking state with it (when trackingKey is set). Written lazily, with
+     * the next commit: until then the file still holds the key in flight, so after a crash the key is looked up in the
+     * API before it is posted again, never posted twice.
+     */
     public void markDelivered(String key, Long ogsmId, String trackingKey, Tracking state) {
         delivered.put(key, write(new Delivered(ogsmId, clock.instant())));
         inFlight.remove(key);
         if (trackingKey != null) {
             tracking.put(trackingKey, write(state));
         }
-        commitChanges();
     }
 
+    /** A pushed measurement's state, written lazily (it is a report, not what keeps a measurement from a second POST). */
     public void track(String trackingKey, Tracking state) {
         tracking.put(trackingKey, write(state));
-        commitChanges();
     }
 
     public Optional<Tracking> tracking(String trackingKey) {
@@ -129,10 +139,14 @@ public class DeliveryStore implements AutoCloseable {
         return delivered.sizeAsLong();
     }
 
-    /** Drops delivered keys and tracking entries past the retention, then the oldest beyond the key limit. */
+    /**
+     * Drops delivered keys, tracking entries and in-flight marks past the retention (a mark whose measurement never
+     * came again), then the oldest delivered keys beyond the key limit.
+     */
     public synchronized int prune() {
         Instant cutoff = clock.instant().minus(retention);
-        int removed = pruneOlderThan(delivered, cutoff, Delivered.class) + pruneOlderThan(tracking, cutoff, Tracking.class);
+        int removed = pruneOlderThan(delivered, cutoff, Delivered.class) + pruneOlderThan(tracking, cutoff, Tracking.class)
+                + pruneOlderThan(inFlight, cutoff, InFlight.class);
         long excess = delivered.sizeAsLong() - maxKeys;
         if (excess > 0) {
             List<Map.Entry<String, Instant>> byAge = new ArrayList<>();
@@ -195,7 +209,8 @@ public class DeliveryStore implements AutoCloseable {
     private <T> int pruneOlderThan(MVMap<String, String> map, Instant cutoff, Class<T> type) {
         List<String> old = new ArrayList<>();
         map.forEach((key, json) -> {
-            Instant at = type == Delivered.class ? read(json, Delivered.class).at() : read(json, Tracking.class).at();
+            Instant at = type == Delivered.class ? read(json, Delivered.class).at()
+                    : type == InFlight.class ? read(json, InFlight.class).since() : read(json, Tracking.class).at();
             if (at.isBefore(cutoff)) {
                 old.add(key);
             }

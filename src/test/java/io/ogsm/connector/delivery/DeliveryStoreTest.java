@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -170,8 +171,13 @@ class DeliveryStoreTest {
         assertEquals(Optional.empty(), s.tracking("old-tracking"));
         assertTrue(s.delivered("recent").isPresent());
         assertTrue(s.tracking("recent-tracking").isPresent());
-        assertTrue(s.inFlight("in-flight").isPresent(), "pruning never drops a POST of unknown outcome");
+        assertTrue(s.inFlight("in-flight").isPresent(), "a POST of unknown outcome is kept within the retention");
         assertEquals(1, s.deliveredCount());
+
+        // an in-flight mark whose measurement never came again goes once it is older than the retention
+        clock.advance(Duration.ofDays(6));
+        s.prune();
+        assertEquals(Optional.empty(), s.inFlight("in-flight"));
     }
 
     @Test
@@ -243,7 +249,7 @@ class DeliveryStoreTest {
     }
 
     @Test
-    void everyChangeIsInTheFileWhenItsCallReturnsAlsoWhenManyThreadsCommitTogether() throws Exception {
+    void anInFlightMarkIsInTheFileWhenItsCallReturnsAlsoWhenManyThreadsCommitTogether() throws Exception {
         DeliveryStore s = open(100_000);
         int threads = 8;
         int perThread = 200;
@@ -256,7 +262,9 @@ class DeliveryStoreTest {
                     for (int i = 0; i < perThread; i++) {
                         String key = "k-" + thread + "-" + i;
                         s.markInFlight(key, MEASUREMENT);
-                        s.markDelivered(key, (long) i);
+                        if (i % 2 == 0) {
+                            s.markDelivered(key, (long) i);
+                        }
                     }
                 }));
             }
@@ -267,14 +275,37 @@ class DeliveryStoreTest {
             pool.shutdownNow();
         }
 
-        // what is in the file now, with no commit after the last call returned, is what a killed process leaves
-        Path copy = dir.resolve("copy");
+        // the file as it is now is what a killed process leaves: no key may be missing from both maps, or its
+        // measurement, read again, would be posted a second time
+        try (DeliveryStore killed = copyOfTheFile("killed")) {
+            for (int t = 0; t < threads; t++) {
+                for (int i = 0; i < perThread; i++) {
+                    String key = "k-" + t + "-" + i;
+                    assertTrue(killed.delivered(key).isPresent() || killed.inFlight(key).isPresent(), key);
+                }
+            }
+        }
+    }
+
+    @Test
+    void settlingChangesReachTheFileWithinTheSettleDelay() throws Exception {
+        DeliveryStore s = open(100_000);
+        s.markInFlight("k1", MEASUREMENT);
+        s.markDelivered("k1", 4711L, "t1", new DeliveryStore.Tracking("delivered", "k1", 4711L, null, START));
+
+        await().atMost(DeliveryStore.SETTLE_DELAY.multipliedBy(25)).untilAsserted(() -> {
+            try (DeliveryStore later = copyOfTheFile("later-" + System.nanoTime())) {
+                assertEquals(Optional.of(new DeliveryStore.Delivered(4711L, START)), later.delivered("k1"));
+                assertEquals(Optional.empty(), later.inFlight("k1"));
+                assertTrue(later.tracking("t1").isPresent());
+            }
+        });
+    }
+
+    private DeliveryStore copyOfTheFile(String name) throws Exception {
+        Path copy = dir.resolve(name);
         Files.createDirectories(copy);
         Files.copy(dir.resolve("state").resolve("delivery.mv.db"), copy.resolve("delivery.mv.db"));
-        try (DeliveryStore killed = new DeliveryStore(copy, RETENTION, 100_000, clock)) {
-            assertEquals(threads * perThread, killed.deliveredCount());
-            assertEquals(List.of(), killed.allInFlight());
-            assertEquals(Optional.of(new DeliveryStore.Delivered(199L, START)), killed.delivered("k-7-199"));
-        }
+        return new DeliveryStore(copy, RETENTION, 100_000, clock);
     }
 }
