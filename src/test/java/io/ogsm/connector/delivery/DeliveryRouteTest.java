@@ -142,6 +142,18 @@ class DeliveryRouteTest {
     }
 
     @Test
+    void theSameMeasurementTwiceInOneRequestIsQueuedOnceAndPostedOnce() {
+        String one = kpiMeasurement(2);
+        var answer = Api.push("[" + one + ", " + one.replace(".5,", ".50,") + ", " + kpiMeasurement(3) + "]")
+                .statusCode(202).body("accepted", equalTo(3)).extract();
+        String key = answer.path("items[0].key");
+        assertEquals(key, answer.path("items[1].key"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertEquals(Map.of(run + "-2", 1L, run + "-3", 1L),
+                storedByDescription()));
+        io.restassured.RestAssured.get("/api/measurements/" + key).then().body("status", equalTo("delivered"));
+    }
+
+    @Test
     void anUnknownKpiIsDeadLetteredAtOnceWithTheApisAnswer() {
         String key = Api.push("{\"type\":\"kpi\",\"id\":99999,\"at\":\"2026-10-01\",\"value\":1,\"description\":\"" + run
                 + "\"}").statusCode(202).extract().path("items[0].key");

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ogsm.connector.config.OgsmConfig;
 import io.ogsm.connector.delivery.DeliveryStore;
 import io.ogsm.connector.measurement.IdempotencyKey;
+import io.ogsm.connector.measurement.Measurement;
 import io.ogsm.connector.measurement.MeasurementReader;
 import io.ogsm.connector.measurement.Violation;
 import io.ogsm.connector.ogsm.OgsmJson;
@@ -24,7 +25,9 @@ import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -79,12 +82,13 @@ public class MeasurementPushResource {
         String remote = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
         ArrayNode answers = OgsmJson.mapper().createArrayNode();
         int accepted = 0;
+        Map<String, Measurement> toQueue = new LinkedHashMap<>(); // by key: a measurement sent twice is queued once
         for (int i = 0; i < items.size(); i++) {
             MeasurementReader.Result read = MeasurementReader.read(items.get(i));
             ObjectNode answer = answers.addObject().put("index", i);
             if (read.ok()) {
                 String key = IdempotencyKey.ofSubmitted(read.measurement());
-                queue.enqueue(key, read.measurement(), remote);
+                toQueue.put(key, read.measurement());
                 answer.put("key", key).put("status", "queued");
                 accepted++;
             } else {
@@ -94,6 +98,9 @@ public class MeasurementPushResource {
                     errors.addObject().put("field", v.field()).put("value", v.value()).put("message", v.message());
                 }
             }
+        }
+        if (!toQueue.isEmpty()) {
+            queue.enqueue(toQueue, remote); // all on disk before the answer says queued
         }
         ObjectNode result = OgsmJson.mapper().createObjectNode();
         result.put("accepted", accepted).put("rejected", items.size() - accepted).set("items", answers);

@@ -9,6 +9,7 @@ import org.apache.camel.Exchange;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,25 +45,51 @@ public class PushQueue {
 
     /** Writes the measurement durably under its key; returns when it is on disk. */
     public void enqueue(String key, Measurement measurement, String remote) {
-        Path target = file(key);
-        Path temp = folder.resolve("." + key + ".tmp");
-        ObjectNode entry = OgsmJson.mapper().createObjectNode();
-        entry.set("measurement", OgsmJson.mapper().valueToTree(measurement));
-        entry.put("received_at", clock.instant().toString());
-        entry.put("remote", remote);
+        enqueue(Map.of(key, measurement), remote);
+    }
+
+    /**
+     * Writes the measurements durably, each under its key; returns when all are on disk. Each is written to a hidden
+     * temporary file and synced, then all are renamed and the folder is synced once.
+     */
+    public void enqueue(Map<String, Measurement> byKey, String remote) {
+        Map<Path, Path> written = new LinkedHashMap<>();
         try {
-            Files.write(temp, OgsmJson.mapper().writeValueAsBytes(entry));
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                channel.force(true);
+            for (Map.Entry<String, Measurement> item : byKey.entrySet()) {
+                Path target = file(item.getKey());
+                Path temp = folder.resolve("." + item.getKey() + ".tmp");
+                ObjectNode entry = OgsmJson.mapper().createObjectNode();
+                entry.set("measurement", OgsmJson.mapper().valueToTree(item.getValue()));
+                entry.put("received_at", clock.instant().toString());
+                entry.put("remote", remote);
+                written.put(temp, target);
+                try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE,
+                        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+                    ByteBuffer bytes = ByteBuffer.wrap(OgsmJson.mapper().writeValueAsBytes(entry));
+                    while (bytes.hasRemaining()) {
+                        channel.write(bytes);
+                    }
+                    channel.force(true);
+                }
             }
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            for (Map.Entry<Path, Path> move : written.entrySet()) {
+                Files.move(move.getKey(), move.getValue(), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
+            }
             try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
                 dir.force(true);
             } catch (IOException e) {
-                // some file systems cannot sync a folder; the rename is still atomic
+                // some file systems cannot sync a folder; the renames are still atomic
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot queue measurement " + key, e);
+            for (Path temp : written.keySet()) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // a leftover hidden temporary file is never read
+                }
+            }
+            throw new UncheckedIOException("cannot queue " + byKey.size() + " measurement(s)", e);
         }
     }
 
