@@ -50,7 +50,14 @@ public final class Benchmark {
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final String DEMO = "Basic " + Base64.getEncoder().encodeToString("demo:demo".getBytes(StandardCharsets.UTF_8));
 
-    private final List<String[]> rows = new ArrayList<>();
+    /** The table's rows; each is printed as soon as it is measured, so a run cut short still shows what it got. */
+    private final List<String[]> rows = new ArrayList<>() {
+        @Override
+        public boolean add(String[] row) {
+            System.out.println("| " + String.join(" | ", row) + " |");
+            return super.add(row);
+        }
+    };
     private final int count;
     /** Items per rate in the current pass: {@link #count}, or fewer while warming up. */
     private int items;
@@ -244,6 +251,13 @@ public final class Benchmark {
     }
 
     private void statusDiff(PackagedApp api, String brokers) throws Exception {
+        // a fresh workspace: the rates above left hundreds of thousands of measurements in the sandbox's lists
+        HttpResponse<String> reset = HTTP.send(HttpRequest.newBuilder(URI.create(api.url("/sandbox/_control/reset")))
+                .header("Authorization", DEMO).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (reset.statusCode() != 200) {
+            throw new IllegalStateException("reset answered " + reset.statusCode());
+        }
         HttpResponse<String> generated = HTTP.send(HttpRequest.newBuilder(URI.create(api.url("/sandbox/_control/generate")))
                 .header("Authorization", DEMO).POST(HttpRequest.BodyPublishers.ofString("{\"goals\": 50000}")).build(),
                 HttpResponse.BodyHandlers.ofString());
