@@ -5,7 +5,6 @@ import io.ogsm.connector.measurement.Measurement;
 import io.ogsm.connector.ogsm.OgsmJson;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
-import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,15 +14,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * What the delivery route remembers across restarts, in an H2 MVStore file under {@code <data-dir>/state}:
@@ -33,15 +27,13 @@ import java.util.concurrent.TimeUnit;
  *       after a crash or an ambiguous failure the API's list is checked before posting again;</li>
  *   <li>{@code tracking}: the state of measurements pushed over HTTP, by the key their submitter got.</li>
  * </ul>
- * An in-flight mark is written to the file before {@link #markInFlight} returns (it survives a killed process);
- * marks made at the same time by several threads share one commit. Delivered marks are known at once and written by
- * {@link #settle}, within {@link #SETTLE_DELAY}, many in one commit, before their in-flight marks are dropped: losing
- * one to a crash leaves its key in flight, which costs a lookup in the API, never a second POST. Delivered keys and tracking entries older than
+ * In-flight and delivered marks are in the file when {@link #markInFlight} and {@link #markDelivered} return (they
+ * survive a killed process); changes made at the same time by several threads share one commit. Dropped in-flight
+ * marks and tracking states are written lazily, within {@link #SETTLE_DELAY}: losing one to a crash costs at most a
+ * lookup in the API, never a second POST. Delivered keys and tracking entries older than
  * the retention, or beyond the key limit (oldest first), are pruned by {@link #prune()}.
  */
 public class DeliveryStore implements AutoCloseable {
-
-    private static final Logger LOG = Logger.getLogger(DeliveryStore.class);
 
     /** A delivered measurement: its OGSM id (null when the API's answer was unreadable) and when. */
     public record Delivered(Long ogsmId, Instant at) {
@@ -55,7 +47,7 @@ public class DeliveryStore implements AutoCloseable {
     public record Tracking(String state, String deliveryKey, Long ogsmId, String reason, Instant at) {
     }
 
-    /** How soon a settling change (delivered, cleared, tracked) is in the file, at the latest. */
+    /** How soon a lazy change (a dropped in-flight mark, a tracking state) is in the file, at the latest. */
     static final Duration SETTLE_DELAY = Duration.ofMillis(200);
 
     private final MVStore store;
@@ -66,11 +58,6 @@ public class DeliveryStore implements AutoCloseable {
     /** The last version written to the file, and whether a thread is writing one; guarded by commitMonitor. */
     private long storedVersion = -1;
     private boolean committing;
-    /** Delivered marks and tracking states not yet in the maps, by key; {@link #settle} moves them. */
-    private final Map<String, String> settling = new ConcurrentHashMap<>();
-    private final Map<String, String> settlingTracking = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService settler;
-    private final String fileName;
     private final Duration retention;
     private final long maxKeys;
     private final Clock clock;
@@ -86,7 +73,7 @@ public class DeliveryStore implements AutoCloseable {
                 // small pages: a commit rewrites the pages it changed, whole (the default is 16 KB)
                 .pageSplitSize(4096)
                 .open();
-        // MVStore's background thread writes lazy changes (cleared in-flight marks) and keeps the file compact
+        // MVStore's background thread writes lazy changes within this delay, and keeps the file compact
         store.setAutoCommitDelay((int) SETTLE_DELAY.toMillis());
         this.delivered = store.openMap("delivered");
         this.inFlight = store.openMap("in-flight");
@@ -94,19 +81,10 @@ public class DeliveryStore implements AutoCloseable {
         this.retention = retention;
         this.maxKeys = maxKeys;
         this.clock = clock;
-        this.fileName = stateDir.resolve("delivery.mv.db").toString();
-        this.settler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "ogsm-delivery-settler");
-            thread.setDaemon(true);
-            return thread;
-        });
-        settler.scheduleWithFixedDelay(this::settleInBackground, SETTLE_DELAY.toMillis(), SETTLE_DELAY.toMillis(),
-                TimeUnit.MILLISECONDS);
     }
 
     public Optional<Delivered> delivered(String key) {
-        String json = settling.get(key);
-        return Optional.ofNullable(json != null ? json : delivered.get(key)).map(j -> read(j, Delivered.class));
+        return Optional.ofNullable(delivered.get(key)).map(json -> read(json, Delivered.class));
     }
 
     /** Written before this returns: the POST that follows may store the measurement. */
@@ -115,22 +93,14 @@ public class DeliveryStore implements AutoCloseable {
         commitChanges();
     }
 
-    /** A POST under way or of unknown outcome; not one whose delivered mark is still to be written. */
     public Optional<InFlight> inFlight(String key) {
-        if (settling.containsKey(key)) {
-            return Optional.empty();
-        }
         return Optional.ofNullable(inFlight.get(key)).map(json -> read(json, InFlight.class));
     }
 
     /** Every POST whose outcome is unknown, e.g. after a crash: to verify against the API. */
     public List<InFlight> allInFlight() {
         List<InFlight> all = new ArrayList<>();
-        inFlight.forEach((key, json) -> {
-            if (!settling.containsKey(key)) {
-                all.add(read(json, InFlight.class));
-            }
-        });
+        inFlight.values().forEach(json -> all.add(read(json, InFlight.class)));
         return all;
     }
 
@@ -144,64 +114,30 @@ public class DeliveryStore implements AutoCloseable {
     }
 
     /**
-     * Delivered, and the pushed measurement's tracking state with it (when trackingKey is set). Known at once, written
-     * by the settler within {@link #SETTLE_DELAY}: until then the file still holds the key in flight, so after a crash
-     * the key is looked up in the API before it is posted again, never posted twice.
+     * Delivered, and the pushed measurement's tracking state with it (when trackingKey is set): in the file when this
+     * returns. Only then is the in-flight mark dropped (written lazily): a commit takes each map as it finds it, one
+     * after the other, so dropping both at once could let a commit of another thread hold the key as neither.
      */
     public void markDelivered(String key, Long ogsmId, String trackingKey, Tracking state) {
+        delivered.put(key, write(new Delivered(ogsmId, clock.instant())));
         if (trackingKey != null) {
-            settlingTracking.put(trackingKey, write(state));
+            tracking.put(trackingKey, write(state));
         }
-        settling.put(key, write(new Delivered(ogsmId, clock.instant())));
+        commitChanges();
+        inFlight.remove(key);
     }
 
-    /**
-     * A pushed measurement's state (duplicate, dead-lettered), written lazily: it is a report, not what keeps a
-     * measurement from a second POST.
-     */
+    /** A pushed measurement's state, written lazily (it is a report, not what keeps a measurement from a second POST). */
     public void track(String trackingKey, Tracking state) {
         tracking.put(trackingKey, write(state));
     }
 
     public Optional<Tracking> tracking(String trackingKey) {
-        String json = settlingTracking.get(trackingKey);
-        return Optional.ofNullable(json != null ? json : tracking.get(trackingKey)).map(j -> read(j, Tracking.class));
+        return Optional.ofNullable(tracking.get(trackingKey)).map(json -> read(json, Tracking.class));
     }
 
-    public synchronized long deliveredCount() {
-        return delivered.sizeAsLong() + settling.keySet().stream().filter(key -> !delivered.containsKey(key)).count();
-    }
-
-    /**
-     * Moves the delivered marks made since the last call into the file, then drops their in-flight marks: in this
-     * order, so that no commit, whenever it runs, can hold a key neither delivered nor in flight (a commit takes each
-     * map as it finds it, one after the other). Runs every {@link #SETTLE_DELAY} and before pruning and closing; one
-     * commit carries all of them, instead of one per measurement. Answers how many it moved.
-     */
-    public synchronized int settle() {
-        if (settling.isEmpty() && settlingTracking.isEmpty()) {
-            return 0;
-        }
-        Map<String, String> marks = new HashMap<>(settling);
-        Map<String, String> states = new HashMap<>(settlingTracking);
-        delivered.putAll(marks);
-        tracking.putAll(states);
-        commitChanges(); // it begins after the puts above, so it stores them
-        marks.forEach((key, json) -> {
-            inFlight.remove(key); // written by the next commit
-            settling.remove(key, json);
-        });
-        states.forEach(settlingTracking::remove);
-        return marks.size();
-    }
-
-    private void settleInBackground() {
-        try {
-            settle();
-        } catch (RuntimeException e) {
-            // kept in memory and tried again next time; the in-flight marks stay in the file meanwhile
-            LOG.errorf("Cannot write delivered marks to %s: %s", fileName, e.getMessage());
-        }
+    public long deliveredCount() {
+        return delivered.sizeAsLong();
     }
 
     /**
@@ -209,7 +145,6 @@ public class DeliveryStore implements AutoCloseable {
      * came again), then the oldest delivered keys beyond the key limit.
      */
     public synchronized int prune() {
-        settle();
         Instant cutoff = clock.instant().minus(retention);
         int removed = pruneOlderThan(delivered, cutoff, Delivered.class) + pruneOlderThan(tracking, cutoff, Tracking.class)
                 + pruneOlderThan(inFlight, cutoff, InFlight.class);
@@ -303,13 +238,6 @@ public class DeliveryStore implements AutoCloseable {
 
     @Override
     public void close() {
-        settler.shutdown();
-        try {
-            settler.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        settle();
         store.close();
     }
 
