@@ -7,18 +7,15 @@ import io.ogsm.connector.delivery.DeliveryStore;
 import io.ogsm.connector.delivery.FailureClassifier;
 import io.ogsm.connector.delivery.FailureReason;
 import io.ogsm.connector.delivery.MeasurementRequests;
+import io.ogsm.connector.measurement.IdempotencyKey;
 import io.ogsm.connector.measurement.Measurement;
 import io.ogsm.connector.ogsm.OgsmApiException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -80,7 +77,8 @@ public class DeadLetters {
             exception.put("message", cut(String.valueOf(cause.getMessage())));
         }
         String message = failure == null ? reason.key() : cut(failure.getMessage());
-        String id = key != null ? key : "in-" + hash(measurement != null ? measurement.toString() : String.valueOf(input));
+        String id = key != null ? key
+                : "in-" + IdempotencyKey.digest(measurement != null ? measurement.toString() : String.valueOf(input));
         DeadLetter letter = new DeadLetter(id, key, reason, message, source, measurement,
                 measurement == null ? cut(input) : null,
                 measurement != null && measurement.id() != null ? MeasurementRequests.describe(measurement) : null,
@@ -99,7 +97,7 @@ public class DeadLetters {
         Map<String, String> source = exchange.getIn().getHeader(DeliveryHeaders.SOURCE, Map.class);
         String why = exchange.getIn().getHeader(DeliveryHeaders.INVALID, String.class);
         String input = exchange.getIn().getHeader(DeliveryHeaders.INPUT, String.class);
-        String id = "in-" + hash(String.valueOf(source) + "\n" + input);
+        String id = "in-" + IdempotencyKey.digest(String.valueOf(source) + "\n" + input);
         Instant now = clock.instant();
         DeadLetter letter = new DeadLetter(id, null, FailureReason.MAPPING, cut(why), source, null, cut(input), null,
                 0, null, null, 1, now, now);
@@ -204,14 +202,5 @@ public class DeadLetters {
             return null;
         }
         return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT) + "…";
-    }
-
-    private static String hash(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

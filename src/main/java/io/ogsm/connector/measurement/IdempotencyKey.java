@@ -44,8 +44,13 @@ public final class IdempotencyKey {
                 plain(m.value()),
                 m.target() == null ? "" : plain(m.target()),
                 m.description() == null ? "" : m.description());
+        return digest(canonical);
+    }
+
+    /** 32 hex digits (128 bits) of the SHA-256 of the text: the form of a key, also for other ids and names. */
+    public static String digest(String text) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);

@@ -50,14 +50,7 @@ public final class Benchmark {
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final String DEMO = "Basic " + Base64.getEncoder().encodeToString("demo:demo".getBytes(StandardCharsets.UTF_8));
 
-    /** The table's rows; each is printed as soon as it is measured, so a run cut short still shows what it got. */
-    private final List<String[]> rows = new ArrayList<>() {
-        @Override
-        public boolean add(String[] row) {
-            System.out.println("| " + String.join(" | ", row) + " |");
-            return super.add(row);
-        }
-    };
+    private final List<String[]> rows = new ArrayList<>();
     private final int count;
     /** Items per rate in the current pass: {@link #count}, or fewer while warming up. */
     private int items;
@@ -121,19 +114,19 @@ public final class Benchmark {
                     cpu = row("HTTP push measurements/s, " + latency + " ms API latency", push, baseline, connector, cpu);
                     double csv = csv(api, connector, latency);
                     row("CSV rows/s (drop to API), " + latency + " ms API latency", csv, baseline, connector, cpu);
-                    rows.add(new String[] {"CSV rows/s from the file's first POST to its last, " + latency
+                    add("CSV rows/s from the file's first POST to its last, " + latency
                             + " ms API latency", fmt(csvSteady), fmt(baseline), String.format(Locale.ROOT,
                             "%.2f (the same file, without the wait for ogsm.csv.min-age and the poll)",
-                            csvSteady / baseline)});
+                            csvSteady / baseline));
                 }
                 setLatency(api, 0);
                 if (RATES_ONLY) {
                     report();
                     return;
                 }
-                rows.add(new String[] {"Start-up of the packaged app (process start to ready)", fmt(startup) + " s", "", ""});
-                rows.add(new String[] {"File landing to its first POST", fmt(firstPost(api, connector)) + " s",
-                        "", "includes ogsm.csv.min-age"});
+                add("Start-up of the packaged app (process start to ready)", fmt(startup) + " s", "", "");
+                add("File landing to its first POST", fmt(firstPost(api, connector)) + " s",
+                        "", "includes ogsm.csv.min-age");
             }
             statusDiff(api, brokers);
         }
@@ -141,12 +134,18 @@ public final class Benchmark {
         report();
     }
 
+    /** A row of the table, printed at once, so a run cut short still shows what it measured. */
+    private void add(String... row) {
+        System.out.println("| " + String.join(" | ", row) + " |");
+        rows.add(row);
+    }
+
     /** A rate next to its baseline, with the connector's CPU time per measurement since {@code cpuBefore}. */
     private Duration row(String name, double rate, double baseline, PackagedApp connector, Duration cpuBefore) {
         Duration cpuAfter = cpu(connector);
         double cpuPerItem = cpuAfter.minus(cpuBefore).toNanos() / 1e6 / items;
-        rows.add(new String[] {name, fmt(rate), fmt(baseline), String.format(Locale.ROOT,
-                "%.2f (connector CPU %.2f ms each)", rate / baseline, cpuPerItem)});
+        add(name, fmt(rate), fmt(baseline), String.format(Locale.ROOT,
+                "%.2f (connector CPU %.2f ms each)", rate / baseline, cpuPerItem));
         return cpuAfter;
     }
 
@@ -179,9 +178,9 @@ public final class Benchmark {
             }
             double rate = items / seconds(System.nanoTime() - start);
             if (!warmingUp) {
-                rows.add(new String[] {"Baseline: plain JDK HttpClient posts/s, " + latency + " ms API latency", "", fmt(rate),
+                add("Baseline: plain JDK HttpClient posts/s, " + latency + " ms API latency", "", fmt(rate),
                         String.format(Locale.ROOT, "the sandbox's CPU: %.2f ms per POST",
-                                cpu(api).minus(apiCpu).toNanos() / 1e6 / items)});
+                                cpu(api).minus(apiCpu).toNanos() / 1e6 / items));
             }
             return rate;
         } finally {
@@ -292,8 +291,8 @@ public final class Benchmark {
                     .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"traffic_light\":\"red\"}")).build(),
                     HttpResponse.BodyHandlers.discarding());
             awaitHealth(status, "\"goals\"\\s*:\\s*\"ok: 1 event", Duration.ofSeconds(300));
-            rows.add(new String[] {"Status: change in a 50,000-goal workspace to its event (1 s interval, all 7 lists)",
-                    fmt(seconds(System.nanoTime() - start)) + " s", "", "at -Xmx256m"});
+            add("Status: change in a 50,000-goal workspace to its event (1 s interval, all 7 lists)",
+                    fmt(seconds(System.nanoTime() - start)) + " s", "", "at -Xmx256m");
         }
     }
 
@@ -323,8 +322,8 @@ public final class Benchmark {
             }, Duration.ofMinutes(10), Duration.ofMillis(200));
             double took = seconds(System.nanoTime() - start);
             long peakRss = Math.max(sampled.get(), peakRssKb(app.pid()));
-            rows.add(new String[] {"1,000,000-row CSV, dry run, -Xmx256m: time / peak RSS",
-                    fmt(took) + " s / " + (peakRss / 1024) + " MB", "", "target: completes, RSS < 400 MB"});
+            add("1,000,000-row CSV, dry run, -Xmx256m: time / peak RSS",
+                    fmt(took) + " s / " + (peakRss / 1024) + " MB", "", "target: completes, RSS < 400 MB");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.ogsm.connector.source.csv;
 
+import io.ogsm.connector.measurement.IdempotencyKey;
 import io.ogsm.connector.measurement.MeasurementType;
 
 import java.io.IOException;
@@ -12,9 +13,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 
 /**
@@ -126,7 +124,7 @@ public final class CsvDropFolder {
 
     /** Where the rejects of the file are written until it is settled; the same path for the same inbox file. */
     public Path workFile(Path relative) {
-        return work.resolve(hash(name(relative)) + ".rejects.csv.part");
+        return work.resolve(IdempotencyKey.digest(name(relative)) + ".rejects.csv.part");
     }
 
     /**
@@ -191,14 +189,5 @@ public final class CsvDropFolder {
             throw new IllegalArgumentException(printable(path.toString()) + " is not inside " + folder);
         }
         return normalized;
-    }
-
-    private static String hash(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

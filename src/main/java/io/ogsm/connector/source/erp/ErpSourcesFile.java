@@ -394,16 +394,7 @@ public final class ErpSourcesFile {
     }
 
     private ErpValue value(JsonNode map, String key, String where, boolean required) {
-        String text = scalar(map, key, where, "map." + key, required);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return ErpValue.of(text);
-        } catch (IllegalArgumentException e) {
-            problems.add(where + ": map." + key + " '" + text + "' is not a valid JSONPath (" + e.getMessage() + ")");
-            return null;
-        }
+        return compiled(map, key, where, "map." + key, required, ErpValue::of);
     }
 
     private ErpPath path(JsonNode node, String key, String where, boolean required) {
@@ -411,12 +402,18 @@ public final class ErpSourcesFile {
     }
 
     private ErpPath path(JsonNode node, String key, String where, String field, boolean required) {
+        return compiled(node, key, where, field, required, ErpPath::compile);
+    }
+
+    /** A JSONPath field compiled by {@code compile}; a problem, and null, when it is missing (if required) or invalid. */
+    private <T> T compiled(JsonNode node, String key, String where, String field, boolean required,
+            Function<String, T> compile) {
         String text = scalar(node, key, where, field, required);
         if (text == null) {
             return null;
         }
         try {
-            return ErpPath.compile(text);
+            return compile.apply(text);
         } catch (IllegalArgumentException e) {
             problems.add(where + ": " + field + " '" + text + "' is not a valid JSONPath (" + e.getMessage() + ")");
             return null;

@@ -43,11 +43,6 @@ public class PushQueue {
         }
     }
 
-    /** Writes the measurement durably under its key; returns when it is on disk. */
-    public void enqueue(String key, Measurement measurement, String remote) {
-        enqueue(Map.of(key, measurement), remote);
-    }
-
     /**
      * Writes the measurements durably, each under its key; returns when all are on disk. Each is written to a hidden
      * temporary file and synced, then all are renamed and the folder is synced once.
