@@ -5,9 +5,24 @@ import io.ogsm.connector.measurement.Measurement;
 import io.ogsm.connector.ogsm.OgsmJson;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.jboss.logging.Logger;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.DBOptions;
+import org.rocksdb.InfoLogLevel;
+import org.rocksdb.LRUCache;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteOptions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,22 +33,35 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
- * What the delivery route remembers across restarts, in an H2 MVStore file under {@code <data-dir>/state}:
+ * What the delivery route remembers across restarts, in a RocksDB database in {@code <data-dir>/state/delivery}:
  * <ul>
  *   <li>{@code delivered}: idempotency key to OGSM id and time, so a measurement is posted once;</li>
  *   <li>{@code in-flight}: keys whose POST was started but not settled, recorded <em>before</em> the POST, so that
  *       after a crash or an ambiguous failure the API's list is checked before posting again;</li>
  *   <li>{@code tracking}: the state of measurements pushed over HTTP, by the key their submitter got.</li>
  * </ul>
- * In-flight and delivered marks are in the file when {@link #markInFlight} and {@link #markDelivered} return (they
- * survive a killed process); changes made at the same time by several threads share one commit. Dropped in-flight
- * marks and tracking states are written lazily, within {@link #SETTLE_DELAY}: losing one to a crash costs at most a
- * lookup in the API, never a second POST. Delivered keys and tracking entries older than
+ * Every change is in RocksDB's write-ahead log when its call returns: handed to the operating system, so it survives
+ * the process being killed (not a power loss of the machine: the log is not synced per change). Settling a POST (delivered
+ * mark, tracking state, in-flight mark dropped) is one atomic write. Delivered keys and tracking entries older than
  * the retention, or beyond the key limit (oldest first), are pruned by {@link #prune()}.
+ * <p>
+ * Delivery state written by earlier versions (an H2 MVStore file, {@code state/delivery.mv.db}) is imported once, at
+ * the first start, and the file renamed to {@code delivery.mv.db.imported}.
  */
 public class DeliveryStore implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryStore.class);
+    /** The folder of the database, under the state folder. */
+    static final String FOLDER = "delivery";
+    /** The file earlier versions kept their state in, under the state folder. */
+    static final String MVSTORE_FILE = "delivery.mv.db";
+    private static final String DELIVERED = "delivered";
+    private static final String IN_FLIGHT = "in-flight";
+    private static final String TRACKING = "tracking";
 
     /** A delivered measurement: its OGSM id (null when the API's answer was unreadable) and when. */
     public record Delivered(Long ogsmId, Instant at) {
@@ -47,66 +75,92 @@ public class DeliveryStore implements AutoCloseable {
     public record Tracking(String state, String deliveryKey, Long ogsmId, String reason, Instant at) {
     }
 
-    /** How soon a lazy change (a dropped in-flight mark, a tracking state) is in the file, at the latest. */
-    static final Duration SETTLE_DELAY = Duration.ofMillis(200);
+    static {
+        RocksDB.loadLibrary();
+    }
 
-    private final MVStore store;
-    private final MVMap<String, String> delivered;
-    private final MVMap<String, String> inFlight;
-    private final MVMap<String, String> tracking;
-    private final Object commitMonitor = new Object();
-    /** The last version written to the file, and whether a thread is writing one; guarded by commitMonitor. */
-    private long storedVersion = -1;
-    private boolean committing;
+    /** Options, cache and filter: closed after the database. */
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    /** Column family handles: closed before the database. */
+    private final List<ColumnFamilyHandle> handles = new ArrayList<>();
+    private final RocksDB db;
+    private final ColumnFamilyHandle delivered;
+    private final ColumnFamilyHandle inFlight;
+    private final ColumnFamilyHandle tracking;
+    private final WriteOptions writeOptions;
     private final Duration retention;
     private final long maxKeys;
     private final Clock clock;
 
     public DeliveryStore(Path stateDir, Duration retention, long maxKeys, Clock clock) {
+        Path folder = stateDir.resolve(FOLDER);
         try {
-            Files.createDirectories(stateDir);
+            Files.createDirectories(folder);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the state folder " + stateDir, e);
+            throw new UncheckedIOException("cannot create the state folder " + folder, e);
         }
-        this.store = new MVStore.Builder()
-                .fileName(stateDir.resolve("delivery.mv.db").toString())
-                // small pages: a commit rewrites the pages it changed, whole (the default is 16 KB)
-                .pageSplitSize(4096)
-                .open();
-        // MVStore's background thread writes lazy changes within this delay, and keeps the file compact
-        store.setAutoCommitDelay((int) SETTLE_DELAY.toMillis());
-        this.delivered = store.openMap("delivered");
-        this.inFlight = store.openMap("in-flight");
-        this.tracking = store.openMap("tracking");
         this.retention = retention;
         this.maxKeys = maxKeys;
         this.clock = clock;
+        LRUCache cache = keep(new LRUCache(8L << 20));
+        BloomFilter bloom = keep(new BloomFilter(10));
+        ColumnFamilyOptions columns = keep(new ColumnFamilyOptions()
+                // bounded memory: at most two 4 MB memtables per column family before they are flushed to disk
+                .setWriteBufferSize(4L << 20)
+                .setMaxWriteBufferNumber(2)
+                .setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(cache).setFilterPolicy(bloom)));
+        DBOptions options = keep(new DBOptions()
+                .setCreateIfMissing(true)
+                .setCreateMissingColumnFamilies(true)
+                // RocksDB's own log (LOG files in the folder): problems only, two files at most
+                .setInfoLogLevel(InfoLogLevel.WARN_LEVEL)
+                .setKeepLogFileNum(2)
+                .setMaxTotalWalSize(64L << 20));
+        this.writeOptions = keep(new WriteOptions());
+        List<ColumnFamilyDescriptor> descriptors = List.of(
+                new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, columns),
+                new ColumnFamilyDescriptor(bytes(DELIVERED), columns),
+                new ColumnFamilyDescriptor(bytes(IN_FLIGHT), columns),
+                new ColumnFamilyDescriptor(bytes(TRACKING), columns));
+        try {
+            this.db = RocksDB.open(options, folder.toString(), descriptors, handles);
+        } catch (RocksDBException e) {
+            closeResources();
+            throw new IllegalStateException("cannot open the delivery state in " + folder + ": " + e.getMessage(), e);
+        }
+        this.delivered = handles.get(1);
+        this.inFlight = handles.get(2);
+        this.tracking = handles.get(3);
+        importMvStore(stateDir.resolve(MVSTORE_FILE));
     }
 
     public Optional<Delivered> delivered(String key) {
-        return Optional.ofNullable(delivered.get(key)).map(json -> read(json, Delivered.class));
+        return get(delivered, key).map(json -> read(json, Delivered.class));
     }
 
-    /** Written before this returns: the POST that follows may store the measurement. */
+    /** In the log before this returns: the POST that follows may store the measurement. */
     public void markInFlight(String key, Measurement measurement) {
-        inFlight.put(key, write(new InFlight(key, measurement, clock.instant())));
-        commitChanges();
+        put(inFlight, key, new InFlight(key, measurement, clock.instant()));
     }
 
     public Optional<InFlight> inFlight(String key) {
-        return Optional.ofNullable(inFlight.get(key)).map(json -> read(json, InFlight.class));
+        return get(inFlight, key).map(json -> read(json, InFlight.class));
     }
 
     /** Every POST whose outcome is unknown, e.g. after a crash: to verify against the API. */
     public List<InFlight> allInFlight() {
         List<InFlight> all = new ArrayList<>();
-        inFlight.values().forEach(json -> all.add(read(json, InFlight.class)));
+        forEach(inFlight, (key, json) -> all.add(read(json, InFlight.class)));
         return all;
     }
 
-    /** The POST surely stored nothing (the API answered an error): no lookup needed next time. Written lazily. */
+    /** The POST surely stored nothing (the API answered an error): no lookup needed next time. */
     public void clearInFlight(String key) {
-        inFlight.remove(key);
+        try {
+            db.delete(inFlight, writeOptions, bytes(key));
+        } catch (RocksDBException e) {
+            throw failed(e);
+        }
     }
 
     public void markDelivered(String key, Long ogsmId) {
@@ -114,30 +168,36 @@ public class DeliveryStore implements AutoCloseable {
     }
 
     /**
-     * Delivered, and the pushed measurement's tracking state with it (when trackingKey is set): in the file when this
-     * returns. Only then is the in-flight mark dropped (written lazily): a commit takes each map as it finds it, one
-     * after the other, so dropping both at once could let a commit of another thread hold the key as neither.
+     * Delivered, the pushed measurement's tracking state with it (when trackingKey is set), and the in-flight mark
+     * dropped: one atomic write, in the log when this returns.
      */
     public void markDelivered(String key, Long ogsmId, String trackingKey, Tracking state) {
-        delivered.put(key, write(new Delivered(ogsmId, clock.instant())));
-        if (trackingKey != null) {
-            tracking.put(trackingKey, write(state));
+        try (WriteBatch batch = new WriteBatch()) {
+            batch.put(delivered, bytes(key), bytes(write(new Delivered(ogsmId, clock.instant()))));
+            if (trackingKey != null) {
+                batch.put(tracking, bytes(trackingKey), bytes(write(state)));
+            }
+            batch.delete(inFlight, bytes(key));
+            db.write(writeOptions, batch);
+        } catch (RocksDBException e) {
+            throw failed(e);
         }
-        commitChanges();
-        inFlight.remove(key);
     }
 
-    /** A pushed measurement's state, written lazily (it is a report, not what keeps a measurement from a second POST). */
+    /** A pushed measurement's state. */
     public void track(String trackingKey, Tracking state) {
-        tracking.put(trackingKey, write(state));
+        put(tracking, trackingKey, state);
     }
 
     public Optional<Tracking> tracking(String trackingKey) {
-        return Optional.ofNullable(tracking.get(trackingKey)).map(json -> read(json, Tracking.class));
+        return get(tracking, trackingKey).map(json -> read(json, Tracking.class));
     }
 
+    /** How many delivered keys are kept (counts them: for tests and diagnostics, not for every measurement). */
     public long deliveredCount() {
-        return delivered.sizeAsLong();
+        long[] count = {0};
+        forEach(delivered, (key, json) -> count[0]++);
+        return count[0];
     }
 
     /**
@@ -146,78 +206,119 @@ public class DeliveryStore implements AutoCloseable {
      */
     public synchronized int prune() {
         Instant cutoff = clock.instant().minus(retention);
-        int removed = pruneOlderThan(delivered, cutoff, Delivered.class) + pruneOlderThan(tracking, cutoff, Tracking.class)
-                + pruneOlderThan(inFlight, cutoff, InFlight.class);
-        long excess = delivered.sizeAsLong() - maxKeys;
+        int removed = pruneOlderThan(delivered, cutoff, json -> read(json, Delivered.class).at())
+                + pruneOlderThan(tracking, cutoff, json -> read(json, Tracking.class).at())
+                + pruneOlderThan(inFlight, cutoff, json -> read(json, InFlight.class).since());
+        List<Map.Entry<String, Instant>> byAge = new ArrayList<>();
+        forEach(delivered, (key, json) -> byAge.add(Map.entry(key, read(json, Delivered.class).at())));
+        long excess = byAge.size() - maxKeys;
         if (excess > 0) {
-            List<Map.Entry<String, Instant>> byAge = new ArrayList<>();
-            delivered.forEach((key, json) -> byAge.add(Map.entry(key, read(json, Delivered.class).at())));
             byAge.sort(Map.Entry.comparingByValue(Comparator.naturalOrder()));
-            for (int i = 0; i < excess; i++) {
-                delivered.remove(byAge.get(i).getKey());
-                removed++;
-            }
+            removeAll(delivered, byAge.subList(0, (int) excess).stream().map(Map.Entry::getKey).toList());
+            removed += (int) excess;
         }
-        commitChanges();
         return removed;
     }
 
-    /**
-     * Returns once the calling thread's changes are written to the file. A group commit: one thread commits while
-     * the others that changed the store meanwhile wait, and the next commit stores all their changes at once instead
-     * of one chunk each. A change made while the store was at version {@code v} (read after the change) is stored by
-     * any commit that begins at version {@code v} or later; {@code commit()} answers the next version, one more than
-     * the version it stored, or -1 when nothing was unsaved.
-     */
-    private void commitChanges() {
-        long mine = store.getCurrentVersion();
-        boolean interrupted = false;
-        synchronized (commitMonitor) {
-            while (committing && storedVersion < mine) {
-                try {
-                    commitMonitor.wait();
-                } catch (InterruptedException e) {
-                    interrupted = true; // the change must still be stored before this returns
-                }
-            }
-            if (storedVersion >= mine) {
-                restoreInterrupt(interrupted);
-                return;
-            }
-            committing = true;
-        }
-        long next = -1;
-        try {
-            next = store.commit(); // begins after this thread's change, so it stores it (or finds it stored)
-        } finally {
-            synchronized (commitMonitor) {
-                committing = false;
-                if (next > 0) {
-                    storedVersion = Math.max(storedVersion, next - 1);
-                }
-                commitMonitor.notifyAll();
-            }
-            restoreInterrupt(interrupted);
-        }
-    }
-
-    private static void restoreInterrupt(boolean interrupted) {
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private <T> int pruneOlderThan(MVMap<String, String> map, Instant cutoff, Class<T> type) {
+    private int pruneOlderThan(ColumnFamilyHandle column, Instant cutoff,
+            Function<String, Instant> at) {
         List<String> old = new ArrayList<>();
-        map.forEach((key, json) -> {
-            Instant at = type == Delivered.class ? read(json, Delivered.class).at()
-                    : type == InFlight.class ? read(json, InFlight.class).since() : read(json, Tracking.class).at();
-            if (at.isBefore(cutoff)) {
+        forEach(column, (key, json) -> {
+            if (at.apply(json).isBefore(cutoff)) {
                 old.add(key);
             }
         });
-        old.forEach(map::remove);
+        removeAll(column, old);
         return old.size();
+    }
+
+    private void removeAll(ColumnFamilyHandle column, List<String> keys) {
+        try (WriteBatch batch = new WriteBatch()) {
+            for (String key : keys) {
+                batch.delete(column, bytes(key));
+            }
+            db.write(writeOptions, batch);
+        } catch (RocksDBException e) {
+            throw failed(e);
+        }
+    }
+
+    /**
+     * State an earlier version kept in an H2 MVStore file: copied in one write (keys already here win), then the file
+     * is renamed so it is imported once.
+     */
+    private void importMvStore(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        int count = 0;
+        MVStore old = new MVStore.Builder().fileName(file.toString()).readOnly().open();
+        try (WriteBatch batch = new WriteBatch()) {
+            for (String name : List.of(DELIVERED, IN_FLIGHT, TRACKING)) {
+                if (!old.hasMap(name)) {
+                    continue;
+                }
+                ColumnFamilyHandle column = name.equals(DELIVERED) ? delivered
+                        : name.equals(IN_FLIGHT) ? inFlight : tracking;
+                MVMap<String, String> map = old.openMap(name);
+                for (Map.Entry<String, String> e : map.entrySet()) {
+                    if (get(column, e.getKey()).isEmpty()) {
+                        batch.put(column, bytes(e.getKey()), bytes(e.getValue()));
+                        count++;
+                    }
+                }
+            }
+            db.write(writeOptions, batch);
+        } catch (RocksDBException e) {
+            throw failed(e);
+        } finally {
+            old.close();
+        }
+        try {
+            db.flushWal(true);
+            Files.move(file, file.resolveSibling(MVSTORE_FILE + ".imported"));
+        } catch (RocksDBException e) {
+            throw failed(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("imported the delivery state of " + file + " but cannot rename it", e);
+        }
+        LOG.infof("Imported %d delivery state entries from %s (renamed to %s.imported)", count, file, MVSTORE_FILE);
+    }
+
+    private void put(ColumnFamilyHandle column, String key, Object value) {
+        try {
+            db.put(column, writeOptions, bytes(key), bytes(write(value)));
+        } catch (RocksDBException e) {
+            throw failed(e);
+        }
+    }
+
+    private Optional<String> get(ColumnFamilyHandle column, String key) {
+        try {
+            byte[] value = db.get(column, bytes(key));
+            return value == null ? Optional.empty() : Optional.of(new String(value, StandardCharsets.UTF_8));
+        } catch (RocksDBException e) {
+            throw failed(e);
+        }
+    }
+
+    private void forEach(ColumnFamilyHandle column, BiConsumer<String, String> action) {
+        try (RocksIterator it = db.newIterator(column)) {
+            for (it.seekToFirst(); it.isValid(); it.next()) {
+                action.accept(new String(it.key(), StandardCharsets.UTF_8), new String(it.value(), StandardCharsets.UTF_8));
+            }
+            it.status();
+        } catch (RocksDBException e) {
+            throw failed(e);
+        }
+    }
+
+    private static IllegalStateException failed(RocksDBException e) {
+        return new IllegalStateException("delivery state: " + e.getMessage(), e);
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
     }
 
     private static String write(Object value) {
@@ -236,9 +337,37 @@ public class DeliveryStore implements AutoCloseable {
         }
     }
 
+    private <T extends AutoCloseable> T keep(T resource) {
+        resources.add(resource);
+        return resource;
+    }
+
+    private void closeResources() {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                LOG.debugf("closing delivery state: %s", e.getMessage());
+            }
+        }
+        resources.clear();
+    }
+
+    /** Syncs the log, then closes the column families, the database and its options, in that order. */
     @Override
-    public void close() {
-        store.close();
+    public synchronized void close() {
+        if (handles.isEmpty()) {
+            return;
+        }
+        try {
+            db.flushWal(true);
+        } catch (RocksDBException e) {
+            LOG.warnf("Delivery state: could not sync the log on close: %s", e.getMessage());
+        }
+        handles.forEach(ColumnFamilyHandle::close);
+        handles.clear();
+        db.close();
+        closeResources();
     }
 
 }
