@@ -206,26 +206,31 @@ public class DeliveryStore implements AutoCloseable {
      */
     public synchronized int prune() {
         Instant cutoff = clock.instant().minus(retention);
-        int removed = pruneOlderThan(delivered, cutoff, json -> read(json, Delivered.class).at())
-                + pruneOlderThan(tracking, cutoff, json -> read(json, Tracking.class).at())
-                + pruneOlderThan(inFlight, cutoff, json -> read(json, InFlight.class).since());
-        List<Map.Entry<String, Instant>> byAge = new ArrayList<>();
-        forEach(delivered, (key, json) -> byAge.add(Map.entry(key, read(json, Delivered.class).at())));
-        long excess = byAge.size() - maxKeys;
+        long[] kept = {0};
+        int removed = pruneOlderThan(delivered, cutoff, json -> read(json, Delivered.class).at(), kept)
+                + pruneOlderThan(tracking, cutoff, json -> read(json, Tracking.class).at(), new long[1])
+                + pruneOlderThan(inFlight, cutoff, json -> read(json, InFlight.class).since(), new long[1]);
+        long excess = kept[0] - maxKeys;
         if (excess > 0) {
+            // beyond the key limit (rare): a second pass to find the oldest
+            List<Map.Entry<String, Instant>> byAge = new ArrayList<>();
+            forEach(delivered, (key, json) -> byAge.add(Map.entry(key, read(json, Delivered.class).at())));
             byAge.sort(Map.Entry.comparingByValue(Comparator.naturalOrder()));
-            removeAll(delivered, byAge.subList(0, (int) excess).stream().map(Map.Entry::getKey).toList());
-            removed += (int) excess;
+            removeAll(delivered, byAge.subList(0, (int) Math.min(excess, byAge.size())).stream()
+                    .map(Map.Entry::getKey).toList());
+            removed += (int) Math.min(excess, byAge.size());
         }
         return removed;
     }
 
-    private int pruneOlderThan(ColumnFamilyHandle column, Instant cutoff,
-            Function<String, Instant> at) {
+    /** Removes the entries older than the cutoff, in one write; counts the others in {@code kept[0]}. */
+    private int pruneOlderThan(ColumnFamilyHandle column, Instant cutoff, Function<String, Instant> at, long[] kept) {
         List<String> old = new ArrayList<>();
         forEach(column, (key, json) -> {
             if (at.apply(json).isBefore(cutoff)) {
                 old.add(key);
+            } else {
+                kept[0]++;
             }
         });
         removeAll(column, old);
