@@ -23,7 +23,10 @@ import org.apache.camel.ProducerTemplate;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Builds the delivery route's beans from {@code ogsm.delivery.*}; the routes call them by name. */
 @ApplicationScoped
@@ -53,6 +56,23 @@ public class DeliveryBeans {
         store.close();
     }
 
+    /** The push-queue route's split: the measurements of a queue file, ogsm.delivery.concurrency at a time. */
+    @Produces
+    @Singleton
+    @Named("pushItems")
+    ExecutorService pushItems() {
+        AtomicInteger threads = new AtomicInteger();
+        return Executors.newFixedThreadPool(config.delivery().concurrency(), task -> {
+            Thread thread = new Thread(task, "push-items-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    void close(@Disposes @Named("pushItems") ExecutorService pushItems) {
+        pushItems.shutdown();
+    }
+
     @Produces
     @Singleton
     DeadLetterStore deadLetterStore() {
@@ -62,8 +82,8 @@ public class DeliveryBeans {
     @Produces
     @Singleton
     @Named("pushQueue")
-    PushQueue pushQueue(Clock clock, MeterRegistry registry) {
-        PushQueue queue = new PushQueue(Path.of(config.dataDir(), "queue"), clock);
+    PushQueue pushQueue(DeliveryStore store, Clock clock, MeterRegistry registry) {
+        PushQueue queue = new PushQueue(Path.of(config.dataDir(), "queue"), store, clock);
         io.micrometer.core.instrument.Gauge.builder("ogsm.push.queue.depth", queue, PushQueue::depth)
                 .description("Measurements pushed over HTTP and not yet settled").register(registry);
         return queue;

@@ -33,6 +33,8 @@ public final class DeliveryHeaders {
     public static final String FAILURE_REASON = "OgsmFailureReason";
     public static final String FAILURE_MESSAGE = "OgsmFailureMessage";
 
+    /** A pushed measurement's state while it waits in the push queue. */
+    public static final String QUEUED = "queued";
     public static final String DELIVERED = "delivered";
     public static final String DUPLICATE = "duplicate";
     public static final String DEAD_LETTERED = "dead_lettered";

@@ -189,6 +189,18 @@ public class DeliveryStore implements AutoCloseable {
         put(tracking, trackingKey, state);
     }
 
+    /** Several pushed measurements' states, in one write. */
+    public void trackAll(Map<String, Tracking> states) {
+        try (WriteBatch batch = new WriteBatch()) {
+            for (Map.Entry<String, Tracking> e : states.entrySet()) {
+                batch.put(tracking, bytes(e.getKey()), bytes(write(e.getValue())));
+            }
+            db.write(writeOptions, batch);
+        } catch (RocksDBException e) {
+            throw failed(e);
+        }
+    }
+
     public Optional<Tracking> tracking(String trackingKey) {
         return get(tracking, trackingKey).map(json -> read(json, Tracking.class));
     }

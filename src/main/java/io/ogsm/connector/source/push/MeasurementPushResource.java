@@ -113,9 +113,6 @@ public class MeasurementPushResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response status(@PathParam("key") String key) {
         ObjectNode answer = OgsmJson.mapper().createObjectNode().put("key", key);
-        if (queue.isQueued(key)) {
-            return Response.ok(answer.put("status", "queued")).build();
-        }
         Optional<DeliveryStore.Tracking> tracked = store.tracking(key);
         if (tracked.isEmpty()) {
             return error(404, "no measurement with key " + (key.length() > 40 ? key.substring(0, 40) + "…" : key));

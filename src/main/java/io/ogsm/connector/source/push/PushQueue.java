@@ -1,11 +1,14 @@
 package io.ogsm.connector.source.push;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ogsm.connector.delivery.DeliveryHeaders;
+import io.ogsm.connector.delivery.DeliveryStore;
 import io.ogsm.connector.measurement.Measurement;
 import io.ogsm.connector.ogsm.OgsmJson;
 import org.apache.camel.Exchange;
+import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,111 +18,177 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
- * The durable queue between {@code POST /api/measurements} and the deliver route: one JSON file per measurement in
- * {@code <data-dir>/queue/}, written to a hidden temporary file, synced and renamed, so that once the push is
- * answered 202 the measurement survives a crash. The {@code push-queue} route ({@code routes/push.yaml}) reads the
- * files, delivers them, and deletes each only after it was delivered or dead-lettered.
+ * The durable queue between {@code POST /api/measurements} and the deliver route: one JSON file per accepted request
+ * in {@code <data-dir>/queue/}, holding its measurements with their keys. The file is written to a hidden temporary
+ * file, synced, and renamed, so that once the push is answered 202 its measurements survive a crash (one sync per
+ * request, not per measurement). The {@code push-queue} route ({@code routes/push.yaml}) reads a file, delivers its
+ * measurements, and deletes it only once every one of them was delivered or dead-lettered; a file read again after
+ * a crash posts nothing twice (delivery state).
+ * <p>
+ * A pushed measurement's status ({@code GET /api/measurements/{key}}) is its tracking state in the delivery state:
+ * {@code queued} is recorded before the file becomes visible to the route, so the route's later states win.
+ * Files of earlier versions (one measurement per file, named by its key) are read too.
  */
 public class PushQueue {
 
-    private static final Pattern KEY = Pattern.compile("[0-9a-f]{32}");
+    private static final Logger LOG = Logger.getLogger(PushQueue.class);
+    private static final Pattern NAME = Pattern.compile("[0-9a-f]{32}\\.json");
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Makes names of files written in the same millisecond distinct and in order. */
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+
+    /** Headers of a queue file's exchange, copied to each item: when and from where the push came. */
+    private static final String RECEIVED_AT = "OgsmPushReceivedAt";
+    private static final String REMOTE = "OgsmPushRemote";
+
+    /** One queued measurement: its key (the submitter's handle) and the measurement. */
+    public record Item(String key, Measurement measurement) {
+    }
 
     private final Path folder;
+    private final DeliveryStore store;
     private final Clock clock;
+    /** Measurements not yet settled, per queue file: the queue's depth. */
+    private final Map<String, AtomicLong> pending = new ConcurrentHashMap<>();
 
-    public PushQueue(Path folder, Clock clock) {
+    public PushQueue(Path folder, DeliveryStore store, Clock clock) {
         this.folder = folder;
+        this.store = store;
         this.clock = clock;
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the push queue folder " + folder, e);
         }
+        countQueued();
     }
 
     /**
-     * Writes the measurements durably, each under its key; returns when all are on disk. Each is written to a hidden
-     * temporary file and synced, then all are renamed and the folder is synced once.
+     * Writes the measurements durably in one file; returns when it is on disk and visible to the route. Their
+     * tracking state {@code queued} is recorded first.
      */
     public void enqueue(Map<String, Measurement> byKey, String remote) {
-        Map<Path, Path> written = new LinkedHashMap<>();
+        String name = newName();
+        Path temp = folder.resolve("." + name + ".tmp");
+        ObjectNode file = OgsmJson.mapper().createObjectNode();
+        file.put("received_at", clock.instant().toString());
+        file.put("remote", remote);
+        ArrayNode items = file.putArray("items");
+        byKey.forEach((key, m) -> items.addObject().put("key", key).set("measurement", OgsmJson.mapper().valueToTree(m)));
         try {
-            for (Map.Entry<String, Measurement> item : byKey.entrySet()) {
-                Path target = file(item.getKey());
-                Path temp = folder.resolve("." + item.getKey() + ".tmp");
-                ObjectNode entry = OgsmJson.mapper().createObjectNode();
-                entry.set("measurement", OgsmJson.mapper().valueToTree(item.getValue()));
-                entry.put("received_at", clock.instant().toString());
-                entry.put("remote", remote);
-                written.put(temp, target);
-                try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE,
-                        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-                    ByteBuffer bytes = ByteBuffer.wrap(OgsmJson.mapper().writeValueAsBytes(entry));
-                    while (bytes.hasRemaining()) {
-                        channel.write(bytes);
-                    }
-                    channel.force(true);
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ByteBuffer bytes = ByteBuffer.wrap(OgsmJson.mapper().writeValueAsBytes(file));
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
                 }
+                channel.force(true);
             }
-            for (Map.Entry<Path, Path> move : written.entrySet()) {
-                Files.move(move.getKey(), move.getValue(), StandardCopyOption.REPLACE_EXISTING,
-                        StandardCopyOption.ATOMIC_MOVE);
-            }
+            Map<String, DeliveryStore.Tracking> queued = new LinkedHashMap<>();
+            byKey.keySet().forEach(key -> queued.put(key,
+                    new DeliveryStore.Tracking(DeliveryHeaders.QUEUED, key, null, null, clock.instant())));
+            store.trackAll(queued);
+            pending.put(name, new AtomicLong(byKey.size()));
+            Files.move(temp, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE);
             try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
                 dir.force(true);
             } catch (IOException e) {
-                // some file systems cannot sync a folder; the renames are still atomic
+                // some file systems cannot sync a folder; the rename is still atomic
             }
         } catch (IOException e) {
-            for (Path temp : written.keySet()) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // a leftover hidden temporary file is never read
-                }
+            pending.remove(name);
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // a leftover hidden temporary file is never read
             }
             throw new UncheckedIOException("cannot queue " + byKey.size() + " measurement(s)", e);
         }
     }
 
-    /** Measurements waiting in the queue (counted up to 1,000,000): the push source's backlog. */
+    /** Measurements waiting in the queue: the push source's backlog. */
     public long depth() {
-        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
-            return files.limit(1_000_000).filter(f -> f.getFileName().toString().endsWith(".json")).count();
-        } catch (IOException e) {
-            return -1;
-        }
+        return pending.values().stream().mapToLong(AtomicLong::get).sum();
     }
 
-    public boolean isQueued(String key) {
-        return KEY.matcher(key).matches() && Files.exists(file(key));
-    }
-
-    /** The push-queue route's step: a queue file becomes the Measurement and the headers the deliver route reads. */
+    /** The push-queue route's first step: a queue file becomes its list of {@link Item}s. */
     public void read(Exchange exchange) throws IOException {
         String name = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
-        String key = name.endsWith(".json") ? name.substring(0, name.length() - ".json".length()) : name;
-        JsonNode entry = OgsmJson.mapper().readTree(exchange.getIn().getBody(byte[].class));
-        Map<String, String> source = new LinkedHashMap<>();
-        source.put("kind", "push");
-        source.put("key", key);
-        source.put("received_at", entry.path("received_at").asText());
-        source.put("remote", entry.path("remote").asText());
-        exchange.getIn().setHeader(DeliveryHeaders.SOURCE, source);
-        exchange.getIn().setHeader(DeliveryHeaders.TRACKING_KEY, key);
-        exchange.getIn().setBody(OgsmJson.mapper().treeToValue(entry.get("measurement"), Measurement.class));
+        JsonNode file = OgsmJson.mapper().readTree(exchange.getIn().getBody(byte[].class));
+        List<Item> items = items(name, file);
+        pending.put(name, new AtomicLong(items.size()));
+        exchange.getIn().setHeader(RECEIVED_AT, file.path("received_at").asText());
+        exchange.getIn().setHeader(REMOTE, file.path("remote").asText());
+        exchange.getIn().setBody(items);
     }
 
-    private Path file(String key) {
-        if (!KEY.matcher(key).matches()) {
-            throw new IllegalArgumentException("not a measurement key: " + key);
+    /** For each item: the Measurement and the headers the deliver route reads. */
+    public void item(Exchange exchange) {
+        Item item = exchange.getIn().getBody(Item.class);
+        Map<String, String> source = new LinkedHashMap<>();
+        source.put("kind", "push");
+        source.put("key", item.key());
+        source.put("received_at", exchange.getIn().getHeader(RECEIVED_AT, String.class));
+        source.put("remote", exchange.getIn().getHeader(REMOTE, String.class));
+        exchange.getIn().setHeader(DeliveryHeaders.SOURCE, source);
+        exchange.getIn().setHeader(DeliveryHeaders.TRACKING_KEY, item.key());
+        exchange.getIn().setBody(item.measurement());
+    }
+
+    /** An item was delivered or dead-lettered: one less in the queue. */
+    public void settled(Exchange exchange) {
+        String name = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
+        AtomicLong left = pending.get(name);
+        if (left != null && left.decrementAndGet() <= 0) {
+            pending.remove(name);
         }
-        return folder.resolve(key + ".json");
+    }
+
+    /** A file's items: the current form, {@code {"items": [{"key", "measurement"}]}}, or one measurement per file. */
+    private static List<Item> items(String name, JsonNode file) throws IOException {
+        List<Item> items = new ArrayList<>();
+        if (file.has("items")) {
+            for (JsonNode item : file.get("items")) {
+                items.add(new Item(item.path("key").asText(),
+                        OgsmJson.mapper().treeToValue(item.get("measurement"), Measurement.class)));
+            }
+        } else {
+            items.add(new Item(name.substring(0, name.length() - ".json".length()),
+                    OgsmJson.mapper().treeToValue(file.get("measurement"), Measurement.class)));
+        }
+        return items;
+    }
+
+    /** The depth after a restart: the items of the files left in the queue. */
+    private void countQueued() {
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path f : files.filter(f -> NAME.matcher(f.getFileName().toString()).matches()).toList()) {
+                String name = f.getFileName().toString();
+                try {
+                    pending.put(name, new AtomicLong(items(name, OgsmJson.mapper().readTree(f.toFile())).size()));
+                } catch (IOException | RuntimeException e) {
+                    LOG.warnf("Push queue file %s is unreadable: %s", f, e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the push queue folder " + folder, e);
+        }
+    }
+
+    /** 32 hex digits, in the order written: the time in milliseconds, a sequence, and random bits. */
+    private static String newName() {
+        return String.format("%012x%04x%016x.json", System.currentTimeMillis(), SEQUENCE.incrementAndGet() & 0xFFFF,
+                RANDOM.nextLong());
     }
 }
