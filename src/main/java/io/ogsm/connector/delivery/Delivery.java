@@ -11,6 +11,7 @@ import io.ogsm.connector.ogsm.ApiAccess;
 import io.ogsm.connector.ogsm.GoalMeasurement;
 import io.ogsm.connector.ogsm.KpiMeasurement;
 import io.ogsm.connector.ogsm.OgsmClient;
+import io.ogsm.connector.ogsm.OgsmResource;
 import org.apache.camel.Exchange;
 import org.jboss.logging.Logger;
 
@@ -127,8 +128,8 @@ public class Delivery {
             }
             store.markInFlight(key, m);
             Long id = m.type() == MeasurementType.GOAL
-                    ? client.createGoalMeasurement(MeasurementRequests.goalBody(m)).id()
-                    : client.createKpiMeasurement(MeasurementRequests.kpiBody(m)).id();
+                    ? client.createMeasurement(OgsmResource.GOAL_MEASUREMENTS, MeasurementRequests.goalBody(m))
+                    : client.createMeasurement(OgsmResource.KPI_MEASUREMENTS, MeasurementRequests.kpiBody(m));
             access.accepted();
             delivered(exchange, key, id);
         } catch (DeliveryFailure e) {

@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -23,6 +25,9 @@ public class DeliveryMetrics {
     private final MeterRegistry registry;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final java.util.Deque<Recent> recent = new java.util.ArrayDeque<>();
+    /** Meters by their tags, so that a settled measurement does not build and look up its meters each time. */
+    private final Map<String, Counter> deliveries = new ConcurrentHashMap<>();
+    private final Map<String, Timer> latencies = new ConcurrentHashMap<>();
 
     public DeliveryMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -30,8 +35,9 @@ public class DeliveryMetrics {
     }
 
     public void outcome(String source, String outcome) {
-        Counter.builder("ogsm.deliveries").description("Measurements settled by the delivery route")
-                .tag("source", source).tag("outcome", outcome).register(registry).increment();
+        deliveries.computeIfAbsent(source + '\n' + outcome, k -> Counter.builder("ogsm.deliveries")
+                .description("Measurements settled by the delivery route")
+                .tag("source", source).tag("outcome", outcome).register(registry)).increment();
     }
 
     /** Remembers a settled measurement; the newest {@value #RECENT} are kept. */
@@ -66,9 +72,10 @@ public class DeliveryMetrics {
     }
 
     public void latency(String source, Duration duration) {
-        Timer.builder("ogsm.delivery.latency").description("From first attempt to delivered or dead-lettered")
+        latencies.computeIfAbsent(source, k -> Timer.builder("ogsm.delivery.latency")
+                .description("From first attempt to delivered or dead-lettered")
                 .publishPercentileHistogram()
-                .tag("source", source).register(registry).record(duration);
+                .tag("source", source).register(registry)).record(duration);
     }
 
     public void postStarted() {

@@ -148,6 +148,46 @@ public class OgsmClient implements AutoCloseable {
         return post(OgsmResource.KPI_MEASUREMENTS.path(), body, mapper.constructType(KpiMeasurement.class));
     }
 
+    /**
+     * Creates a goal or KPI measurement and answers only its new id, the answer's top-level {@code "id"} (null when it
+     * has none), read without building the whole object: the delivery route needs nothing else. An answer that is not
+     * a complete JSON object, or whose id is not a whole number, is malformed, as for the typed calls.
+     */
+    public Long createMeasurement(OgsmResource resource, Object body) {
+        if (!resource.isMeasurement()) {
+            throw new IllegalArgumentException("the API creates only measurements, not " + resource.apiName());
+        }
+        byte[] json;
+        try {
+            json = mapper.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the body for POST " + resource.path(), e);
+        }
+        return send(new HttpPost(uri(resource.path())), json, this::topLevelId);
+    }
+
+    private Long topLevelId(InputStream in) throws IOException {
+        try (JsonParser parser = mapper.createParser(in)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new JsonParseException(parser, "the answer is not a JSON object");
+            }
+            Long id = null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("id".equals(name) && value != JsonToken.VALUE_NULL) {
+                    if (value != JsonToken.VALUE_NUMBER_INT) {
+                        throw new JsonParseException(parser, "the answer's id is not a whole number");
+                    }
+                    id = parser.getLongValue();
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            return id;
+        }
+    }
+
     /** Posts a body that is already JSON (e.g. a Kafka message in the API's own form) to a measurement list. */
     public JsonNode createRaw(OgsmResource resource, byte[] jsonBody) {
         if (!resource.isMeasurement()) {
