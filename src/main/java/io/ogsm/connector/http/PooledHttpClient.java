@@ -13,7 +13,9 @@ import java.time.Duration;
  * The one way the connector builds an Apache HttpClient 5 (the client under Camel's http component): a connection
  * pool bounded to {@code maxConnections}, connect and read timeouts, a bounded wait for a pooled connection, and no
  * automatic retries, redirects or cookies. Retrying is the caller's decision: a silent retry of a POST would store a
- * measurement twice. Closing the client closes its pool.
+ * measurement twice. No content compression either: the answer's size limit then bounds what is read, not a
+ * compressed size that could unpack to far more (and each request skips the decompression step). Credentials are a
+ * header the callers set, so no authentication or connection state is kept. Closing the client closes its pool.
  */
 public final class PooledHttpClient {
 
@@ -33,6 +35,9 @@ public final class PooledHttpClient {
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .disableCookieManagement()
+                .disableContentCompression()
+                .disableAuthCaching()
+                .disableConnectionState()
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setResponseTimeout(Timeout.of(readTimeout))
                         // waiting for a free pooled connection is bounded too
