@@ -173,9 +173,9 @@ public class DeliveryStore implements AutoCloseable {
      */
     public void markDelivered(String key, Long ogsmId, String trackingKey, Tracking state) {
         try (WriteBatch batch = new WriteBatch()) {
-            batch.put(delivered, bytes(key), bytes(write(new Delivered(ogsmId, clock.instant()))));
+            batch.put(delivered, bytes(key), write(new Delivered(ogsmId, clock.instant())));
             if (trackingKey != null) {
-                batch.put(tracking, bytes(trackingKey), bytes(write(state)));
+                batch.put(tracking, bytes(trackingKey), write(state));
             }
             batch.delete(inFlight, bytes(key));
             db.write(writeOptions, batch);
@@ -193,7 +193,7 @@ public class DeliveryStore implements AutoCloseable {
     public void trackAll(Map<String, Tracking> states) {
         try (WriteBatch batch = new WriteBatch()) {
             for (Map.Entry<String, Tracking> e : states.entrySet()) {
-                batch.put(tracking, bytes(e.getKey()), bytes(write(e.getValue())));
+                batch.put(tracking, bytes(e.getKey()), write(e.getValue()));
             }
             db.write(writeOptions, batch);
         } catch (RocksDBException e) {
@@ -236,7 +236,7 @@ public class DeliveryStore implements AutoCloseable {
     }
 
     /** Removes the entries older than the cutoff, in one write; counts the others in {@code kept[0]}. */
-    private int pruneOlderThan(ColumnFamilyHandle column, Instant cutoff, Function<String, Instant> at, long[] kept) {
+    private int pruneOlderThan(ColumnFamilyHandle column, Instant cutoff, Function<byte[], Instant> at, long[] kept) {
         List<String> old = new ArrayList<>();
         forEach(column, (key, json) -> {
             if (at.apply(json).isBefore(cutoff)) {
@@ -304,25 +304,24 @@ public class DeliveryStore implements AutoCloseable {
 
     private void put(ColumnFamilyHandle column, String key, Object value) {
         try {
-            db.put(column, writeOptions, bytes(key), bytes(write(value)));
+            db.put(column, writeOptions, bytes(key), write(value));
         } catch (RocksDBException e) {
             throw failed(e);
         }
     }
 
-    private Optional<String> get(ColumnFamilyHandle column, String key) {
+    private Optional<byte[]> get(ColumnFamilyHandle column, String key) {
         try {
-            byte[] value = db.get(column, bytes(key));
-            return value == null ? Optional.empty() : Optional.of(new String(value, StandardCharsets.UTF_8));
+            return Optional.ofNullable(db.get(column, bytes(key)));
         } catch (RocksDBException e) {
             throw failed(e);
         }
     }
 
-    private void forEach(ColumnFamilyHandle column, BiConsumer<String, String> action) {
+    private void forEach(ColumnFamilyHandle column, BiConsumer<String, byte[]> action) {
         try (RocksIterator it = db.newIterator(column)) {
             for (it.seekToFirst(); it.isValid(); it.next()) {
-                action.accept(new String(it.key(), StandardCharsets.UTF_8), new String(it.value(), StandardCharsets.UTF_8));
+                action.accept(new String(it.key(), StandardCharsets.UTF_8), it.value());
             }
             it.status();
         } catch (RocksDBException e) {
@@ -338,19 +337,21 @@ public class DeliveryStore implements AutoCloseable {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static String write(Object value) {
+    private static byte[] write(Object value) {
         try {
-            return OgsmJson.mapper().writeValueAsString(value);
+            return OgsmJson.mapper().writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write delivery state", e);
         }
     }
 
-    private static <T> T read(String json, Class<T> type) {
+    private static <T> T read(byte[] json, Class<T> type) {
         try {
             return OgsmJson.mapper().readValue(json, type);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable delivery state: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable delivery state", e);
         }
     }
 

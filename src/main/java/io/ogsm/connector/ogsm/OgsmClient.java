@@ -30,6 +30,8 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The OGSM API v2 over HTTP: the seven lists and the two creates.
@@ -45,6 +47,7 @@ public class OgsmClient implements AutoCloseable {
     static final int ERROR_BODY_LIMIT = 4096;
 
     private final URI baseUrl;
+    private final Map<String, URI> uris = new ConcurrentHashMap<>();
     private final String authorization;
     private final ObjectMapper mapper;
     private final long maxResponseSize;
@@ -210,8 +213,9 @@ public class OgsmClient implements AutoCloseable {
         return send(new HttpPost(uri(path)), json, in -> mapper.readValue(in, type));
     }
 
+    /** The API's few paths, parsed once each rather than on every request. */
     private URI uri(String path) {
-        return URI.create(baseUrl + path);
+        return uris.computeIfAbsent(path, p -> URI.create(baseUrl + p));
     }
 
     /** Reads a 2xx answer's body. */
