@@ -20,7 +20,8 @@ import java.util.Map;
 
 /**
  * The steps of the {@code kafka-measurements} route ({@code routes/kafka.yaml}): {@link #read} turns a record's value
- * into its items (one measurement, an array of them, or the API's own body), or marks the record as poison;
+ * into its items (one measurement, an array of them, or the API's own body; header {@value #ITEMS} says how many),
+ * or marks the record as poison;
  * {@link #item} makes one item a Measurement for the deliver route, or marks it invalid. The record's offset is
  * committed by Camel once the route is done with it (see {@code routes/kafka.yaml}).
  */
@@ -30,6 +31,9 @@ public class KafkaMeasurements {
     static final int MAX_ITEMS = 10_000;
     /** How much of a poison value goes to the dead-letter topic (the broker refuses larger records by default). */
     static final int POISON_VALUE_LIMIT = 512 * 1024;
+
+    /** Header set by {@link #read}: how many items the record holds. */
+    public static final String ITEMS = "OgsmItems";
 
     /** One element of a message: its JSON and position, with the record's source reference. */
     public record Item(int index, JsonNode json, Map<String, String> source) {
@@ -87,10 +91,12 @@ public class KafkaMeasurements {
                             + " is not a measurement or an array of them", null, value);
             return;
         }
-        in.setBody(items);
+        // one measurement (the usual record) goes on as it is, without the route's split
+        in.setHeader(ITEMS, items.size());
+        in.setBody(items.size() == 1 ? items.get(0) : items);
     }
 
-    /** The split's step: the item becomes a Measurement, or is marked invalid (with its violations). */
+    /** For each item (the record's only one, or each of the split's): the item becomes a Measurement, or is marked invalid (with its violations). */
     public void item(Exchange exchange) {
         Item item = exchange.getIn().getBody(Item.class);
         exchange.getIn().setHeader(DeliveryHeaders.SOURCE, item.source());

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,6 +89,11 @@ class KafkaSourceTest {
     }
 
     /** Records on the dead-letter topic whose headers or value mention this run. */
+    private static <T> java.util.function.Predicate<T> distinctBy(java.util.function.Function<T, String> identity) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        return t -> seen.add(identity.apply(t));
+    }
+
     private List<ConsumerRecord<byte[], byte[]>> deadLetterRecords(String marker) {
         List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
@@ -148,7 +154,12 @@ class KafkaSourceTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> storedDescriptions(OgsmResource.KPI_MEASUREMENTS)
                 .equals(List.of(run + "-after")));
-        List<ConsumerRecord<byte[], byte[]>> records = deadLetterRecords(run);
+        // at least once: a record read again before its offset was committed (a rebalance while the consumers start)
+        // is dead-lettered again, as the same record
+        List<ConsumerRecord<byte[], byte[]>> records = deadLetterRecords(run).stream()
+                .filter(distinctBy(r -> header(r, "ogsm.deadletter.format") + "|" + Arrays.toString(r.key()) + "|"
+                        + header(r, "ogsm.error.offset")))
+                .toList();
         assertEquals(4, records.size(), () -> "dead-letter records: " + records.size());
         ConsumerRecord<byte[], byte[]> notJson = records.stream()
                 .filter(r -> r.value() != null && new String(r.value(), StandardCharsets.UTF_8).startsWith("this is not JSON"))
