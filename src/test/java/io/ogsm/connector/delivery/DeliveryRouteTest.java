@@ -6,6 +6,7 @@ import io.ogsm.connector.measurement.IdempotencyKey;
 import io.ogsm.connector.measurement.Measurement;
 import io.ogsm.connector.measurement.MeasurementType;
 import io.ogsm.connector.ogsm.OgsmClient;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import java.math.BigDecimal;
@@ -35,6 +36,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -58,6 +60,9 @@ class DeliveryRouteTest {
 
     @Inject
     ProducerTemplate producer;
+
+    @Inject
+    CamelContext camel;
 
     private String run;
 
@@ -84,6 +89,12 @@ class DeliveryRouteTest {
     private String kpiMeasurement(int i) {
         return "{\"type\":\"kpi\",\"id\":31,\"at\":\"2026-10-01\",\"value\":" + i + ".5,\"description\":\"" + run
                 + "-" + i + "\"}";
+    }
+
+    @Test
+    void streamCachingIsOffAsConfigured() {
+        // application.properties switches it off (no route reads a stream twice); a misspelt key would leave it on
+        assertFalse(camel.isStreamCaching());
     }
 
     @Test
