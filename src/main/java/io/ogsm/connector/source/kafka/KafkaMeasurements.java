@@ -91,6 +91,9 @@ public class KafkaMeasurements {
                             + " is not a measurement or an array of them", null, value);
             return;
         }
+        // the record's own headers are in the source now; without them each step copies less
+        in.removeHeaders("kafka.*");
+        in.removeHeader(KafkaConstants.MANUAL_COMMIT); // offsets are committed by Camel's commit manager, not by hand
         // one measurement (the usual record) goes on as it is, without the route's split
         in.setHeader(ITEMS, items.size());
         in.setBody(items.size() == 1 ? items.get(0) : items);
