@@ -45,8 +45,8 @@ import java.util.function.Function;
  *   <li>{@code tracking}: the state of measurements pushed over HTTP, by the key their submitter got.</li>
  * </ul>
  * Every change is in RocksDB's write-ahead log when its call returns: handed to the operating system, so it survives
- * the process being killed (not a power loss of the machine: the log is not synced per change). Settling a POST (delivered
- * mark, tracking state, in-flight mark dropped) is one atomic write. Delivered keys and tracking entries older than
+ * the process being killed (not a power loss of the machine: the log is not synced per change). Settling a POST
+ * (delivered mark, tracking state, in-flight mark dropped) is one atomic write. Delivered keys and tracking entries older than
  * the retention, or beyond the key limit (oldest first), are pruned by {@link #prune()}.
  * <p>
  * Delivery state written by earlier versions (an H2 MVStore file, {@code state/delivery.mv.db}) is imported once, at
@@ -172,16 +172,13 @@ public class DeliveryStore implements AutoCloseable {
      * dropped: one atomic write, in the log when this returns.
      */
     public void markDelivered(String key, Long ogsmId, String trackingKey, Tracking state) {
-        try (WriteBatch batch = new WriteBatch()) {
+        writeAtomically(batch -> {
             batch.put(delivered, bytes(key), write(new Delivered(ogsmId, clock.instant())));
             if (trackingKey != null) {
                 batch.put(tracking, bytes(trackingKey), write(state));
             }
             batch.delete(inFlight, bytes(key));
-            db.write(writeOptions, batch);
-        } catch (RocksDBException e) {
-            throw failed(e);
-        }
+        });
     }
 
     /** A pushed measurement's state. */
@@ -191,14 +188,11 @@ public class DeliveryStore implements AutoCloseable {
 
     /** Several pushed measurements' states, in one write. */
     public void trackAll(Map<String, Tracking> states) {
-        try (WriteBatch batch = new WriteBatch()) {
+        writeAtomically(batch -> {
             for (Map.Entry<String, Tracking> e : states.entrySet()) {
                 batch.put(tracking, bytes(e.getKey()), write(e.getValue()));
             }
-            db.write(writeOptions, batch);
-        } catch (RocksDBException e) {
-            throw failed(e);
-        }
+        });
     }
 
     public Optional<Tracking> tracking(String trackingKey) {
@@ -218,11 +212,10 @@ public class DeliveryStore implements AutoCloseable {
      */
     public synchronized int prune() {
         Instant cutoff = clock.instant().minus(retention);
-        long[] kept = {0};
-        int removed = pruneOlderThan(delivered, cutoff, json -> read(json, Delivered.class).at(), kept)
-                + pruneOlderThan(tracking, cutoff, json -> read(json, Tracking.class).at(), new long[1])
-                + pruneOlderThan(inFlight, cutoff, json -> read(json, InFlight.class).since(), new long[1]);
-        long excess = kept[0] - maxKeys;
+        int removed = pruneOlderThan(delivered, cutoff, json -> read(json, Delivered.class).at())
+                + pruneOlderThan(tracking, cutoff, json -> read(json, Tracking.class).at())
+                + pruneOlderThan(inFlight, cutoff, json -> read(json, InFlight.class).since());
+        long excess = deliveredCount() - maxKeys;
         if (excess > 0) {
             // beyond the key limit (rare): a second pass to find the oldest
             List<Map.Entry<String, Instant>> byAge = new ArrayList<>();
@@ -235,14 +228,12 @@ public class DeliveryStore implements AutoCloseable {
         return removed;
     }
 
-    /** Removes the entries older than the cutoff, in one write; counts the others in {@code kept[0]}. */
-    private int pruneOlderThan(ColumnFamilyHandle column, Instant cutoff, Function<byte[], Instant> at, long[] kept) {
+    /** Removes the entries older than the cutoff, in one write. */
+    private int pruneOlderThan(ColumnFamilyHandle column, Instant cutoff, Function<byte[], Instant> at) {
         List<String> old = new ArrayList<>();
         forEach(column, (key, json) -> {
             if (at.apply(json).isBefore(cutoff)) {
                 old.add(key);
-            } else {
-                kept[0]++;
             }
         });
         removeAll(column, old);
@@ -250,10 +241,21 @@ public class DeliveryStore implements AutoCloseable {
     }
 
     private void removeAll(ColumnFamilyHandle column, List<String> keys) {
-        try (WriteBatch batch = new WriteBatch()) {
+        writeAtomically(batch -> {
             for (String key : keys) {
                 batch.delete(column, bytes(key));
             }
+        });
+    }
+
+    /** Changes filled into one batch: all of them are in the log, or none. */
+    private interface Changes {
+        void fill(WriteBatch batch) throws RocksDBException;
+    }
+
+    private void writeAtomically(Changes changes) {
+        try (WriteBatch batch = new WriteBatch()) {
+            changes.fill(batch);
             db.write(writeOptions, batch);
         } catch (RocksDBException e) {
             throw failed(e);
@@ -268,26 +270,24 @@ public class DeliveryStore implements AutoCloseable {
         if (!Files.isRegularFile(file)) {
             return;
         }
-        int count = 0;
+        int[] count = {0};
         MVStore old = new MVStore.Builder().fileName(file.toString()).readOnly().open();
-        try (WriteBatch batch = new WriteBatch()) {
-            for (String name : List.of(DELIVERED, IN_FLIGHT, TRACKING)) {
-                if (!old.hasMap(name)) {
-                    continue;
-                }
-                ColumnFamilyHandle column = name.equals(DELIVERED) ? delivered
-                        : name.equals(IN_FLIGHT) ? inFlight : tracking;
-                MVMap<String, String> map = old.openMap(name);
-                for (Map.Entry<String, String> e : map.entrySet()) {
-                    if (get(column, e.getKey()).isEmpty()) {
-                        batch.put(column, bytes(e.getKey()), bytes(e.getValue()));
-                        count++;
+        try {
+            writeAtomically(batch -> {
+                for (Map.Entry<String, ColumnFamilyHandle> column : Map.of(DELIVERED, delivered, IN_FLIGHT, inFlight,
+                        TRACKING, tracking).entrySet()) {
+                    if (!old.hasMap(column.getKey())) {
+                        continue;
+                    }
+                    MVMap<String, String> map = old.openMap(column.getKey());
+                    for (Map.Entry<String, String> e : map.entrySet()) {
+                        if (get(column.getValue(), e.getKey()).isEmpty()) {
+                            batch.put(column.getValue(), bytes(e.getKey()), bytes(e.getValue()));
+                            count[0]++;
+                        }
                     }
                 }
-            }
-            db.write(writeOptions, batch);
-        } catch (RocksDBException e) {
-            throw failed(e);
+            });
         } finally {
             old.close();
         }
@@ -299,7 +299,7 @@ public class DeliveryStore implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("imported the delivery state of " + file + " but cannot rename it", e);
         }
-        LOG.infof("Imported %d delivery state entries from %s (renamed to %s.imported)", count, file, MVSTORE_FILE);
+        LOG.infof("Imported %d delivery state entries from %s (renamed to %s.imported)", count[0], file, MVSTORE_FILE);
     }
 
     private void put(ColumnFamilyHandle column, String key, Object value) {

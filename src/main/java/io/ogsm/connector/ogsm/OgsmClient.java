@@ -143,12 +143,12 @@ public class OgsmClient implements AutoCloseable {
 
     /** Creates a goal measurement; answers the stored object with its new id. */
     public GoalMeasurement createGoalMeasurement(GoalReportRequest body) {
-        return post(OgsmResource.GOAL_MEASUREMENTS.path(), body, mapper.constructType(GoalMeasurement.class));
+        return post(OgsmResource.GOAL_MEASUREMENTS.path(), body, in -> mapper.readValue(in, GoalMeasurement.class));
     }
 
     /** Creates a KPI measurement; answers the stored object with its new id. */
     public KpiMeasurement createKpiMeasurement(KpiReportRequest body) {
-        return post(OgsmResource.KPI_MEASUREMENTS.path(), body, mapper.constructType(KpiMeasurement.class));
+        return post(OgsmResource.KPI_MEASUREMENTS.path(), body, in -> mapper.readValue(in, KpiMeasurement.class));
     }
 
     /**
@@ -157,16 +157,7 @@ public class OgsmClient implements AutoCloseable {
      * a complete JSON object, or whose id is not a whole number, is malformed, as for the typed calls.
      */
     public Long createMeasurement(OgsmResource resource, Object body) {
-        if (!resource.isMeasurement()) {
-            throw new IllegalArgumentException("the API creates only measurements, not " + resource.apiName());
-        }
-        byte[] json;
-        try {
-            json = mapper.writeValueAsBytes(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write the body for POST " + resource.path(), e);
-        }
-        return send(new HttpPost(uri(resource.path())), json, this::topLevelId);
+        return post(measurementList(resource), body, this::topLevelId);
     }
 
     private Long topLevelId(InputStream in) throws IOException {
@@ -193,24 +184,29 @@ public class OgsmClient implements AutoCloseable {
 
     /** Posts a body that is already JSON (e.g. a Kafka message in the API's own form) to a measurement list. */
     public JsonNode createRaw(OgsmResource resource, byte[] jsonBody) {
+        return send(new HttpPost(uri(measurementList(resource))), jsonBody, mapper::readTree);
+    }
+
+    /** The path a measurement is created at; the API creates nothing else. */
+    private static String measurementList(OgsmResource resource) {
         if (!resource.isMeasurement()) {
             throw new IllegalArgumentException("the API creates only measurements, not " + resource.apiName());
         }
-        return send(new HttpPost(uri(resource.path())), jsonBody, mapper::readTree);
+        return resource.path();
     }
 
     private <T> T get(String path, JavaType type) {
         return send(new HttpGet(uri(path)), null, in -> mapper.readValue(in, type));
     }
 
-    private <T> T post(String path, Object body, JavaType type) {
+    private <T> T post(String path, Object body, BodyReader<T> reader) {
         byte[] json;
         try {
             json = mapper.writeValueAsBytes(body);
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the body for POST " + path, e);
         }
-        return send(new HttpPost(uri(path)), json, in -> mapper.readValue(in, type));
+        return send(new HttpPost(uri(path)), json, reader);
     }
 
     /** The API's few paths, parsed once each rather than on every request. */

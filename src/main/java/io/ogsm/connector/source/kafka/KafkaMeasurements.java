@@ -99,7 +99,10 @@ public class KafkaMeasurements {
         in.setBody(items.size() == 1 ? items.get(0) : items);
     }
 
-    /** For each item (the record's only one, or each of the split's): the item becomes a Measurement, or is marked invalid (with its violations). */
+    /**
+     * For each item (the record's only one, or each of the split's): the item becomes a Measurement, or is marked
+     * invalid (with its violations).
+     */
     public void item(Exchange exchange) {
         Item item = exchange.getIn().getBody(Item.class);
         exchange.getIn().setHeader(DeliveryHeaders.SOURCE, item.source());

@@ -86,9 +86,11 @@ public class PushQueue {
         file.put("received_at", clock.instant().toString());
         file.put("remote", remote);
         ArrayNode items = file.putArray("items");
-        byKey.forEach((key, m) -> items.addObject().put("key", key).set("measurement", OgsmJson.mapper().valueToTree(m)));
+        byKey.forEach((key, m) -> items.addObject().put("key", key)
+                .set("measurement", OgsmJson.mapper().valueToTree(m)));
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
                 ByteBuffer bytes = ByteBuffer.wrap(OgsmJson.mapper().writeValueAsBytes(file));
                 while (bytes.hasRemaining()) {
                     channel.write(bytes);
