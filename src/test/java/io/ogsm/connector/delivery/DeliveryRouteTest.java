@@ -259,6 +259,31 @@ class DeliveryRouteTest {
     }
 
     @Test
+    void retriesDeadLettersByReasonAndTheQueueDepthAreOnTheMetricsEndpoint() {
+        double retriesBefore = Api.metric("ogsm_delivery_retries_total{source=\"push\"}");
+        double notFoundBefore = Api.metric("ogsm_dead_letters_total{reason=\"not_found\",source=\"push\"}");
+        sandbox.faults().update(new FaultSettings(0.5, 0, 0, 1, 0, 7L, Set.of("POST")));
+        String batch = java.util.stream.IntStream.range(0, 10).mapToObj(this::kpiMeasurement)
+                .collect(Collectors.joining(",", "[", "]"));
+        Api.push(batch).statusCode(202);
+        await().atMost(Duration.ofSeconds(60)).until(() -> storedByDescription().size() == 10);
+        sandbox.faults().update(FaultSettings.NONE);
+        Api.push("{\"type\":\"kpi\",\"id\":99999,\"at\":\"2026-10-01\",\"value\":1,\"description\":\"" + run
+                + "\"}").statusCode(202);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> Api.metric(
+                "ogsm_dead_letters_total{reason=\"not_found\",source=\"push\"}") == nanAsZero(notFoundBefore) + 1);
+        assertTrue(Api.metric("ogsm_delivery_retries_total{source=\"push\"}") > nanAsZero(retriesBefore),
+                "the 503s were retried and counted");
+        // every pushed measurement settled, the dead-lettered one too
+        await().atMost(Duration.ofSeconds(20)).until(() -> Api.metric("ogsm_push_queue_depth") == 0);
+    }
+
+    private static double nanAsZero(double value) {
+        return Double.isNaN(value) ? 0 : value;
+    }
+
+    @Test
     void theAdminApiRefusesAnonymousCallersAndDiscardsOnRequest() {
         io.restassured.RestAssured.get("/api/deadletters").then().statusCode(401);
         io.restassured.RestAssured.given().auth().preemptive().basic("admin", "guess").get("/api/deadletters")

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.startsWith;
 
 /** With ogsm.status.cron set, the poller runs on that Quartz schedule instead of the interval. */
@@ -31,6 +32,9 @@ class StatusCronTest {
     void pollsOnTheCronScheduleAlthoughTheIntervalIsAnHour() {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready")
                 .then().body("checks.find { it.name == 'status-poll' }.data.goals", startsWith("ok")));
+        // the last good poll per list, on /q/metrics (epoch seconds)
+        assertTrue(io.ogsm.connector.testing.Api.metric("ogsm_status_last_success_seconds{resource=\"goal\"}")
+                > java.time.Instant.parse("2026-01-01T00:00:00Z").getEpochSecond());
     }
 
     @Test

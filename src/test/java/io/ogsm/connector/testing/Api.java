@@ -26,6 +26,19 @@ public final class Api {
         return given().contentType("application/json").body(json).post("/api/measurements").then();
     }
 
+    /**
+     * A series' value on {@code /q/metrics} (Prometheus text), e.g. {@code ogsm_dead_letters_total{reason="not_found",
+     * source="push"}} (labels in the order Prometheus prints them, alphabetical); NaN when it is not there.
+     */
+    public static double metric(String series) {
+        for (String line : given().get("/q/metrics").then().statusCode(200).extract().asString().split("\n")) {
+            if (line.startsWith(series + " ")) {
+                return Double.parseDouble(line.substring(series.length() + 1).trim());
+            }
+        }
+        return Double.NaN;
+    }
+
     public static void resetSandbox() {
         sandbox().post("/sandbox/_control/reset").then().statusCode(200);
         sandbox().contentType("application/json").body("{}").put("/sandbox/_control/faults").then().statusCode(200);

@@ -168,6 +168,9 @@ class ErpSourceRouteTest {
         int seen = erp().requests("/odata/Kpis").size();
         await().atMost(WAIT).until(() -> erp().requests("/odata/Kpis").size() >= seen + 2);
         assertEquals(Map.of("erp-odata-1", 1L, "erp-odata-2", 1L, "erp-odata-3", 1L), stored("erp-odata-"));
+        // the last good poll per source, on /q/metrics (epoch seconds)
+        assertTrue(io.ogsm.connector.testing.Api.metric("ogsm_erp_last_success_seconds{source=\"odata\"}")
+                > java.time.Instant.parse("2026-01-01T00:00:00Z").getEpochSecond());
 
         JsonNode first = storedOne(OgsmResource.KPI_MEASUREMENTS, "erp-odata-1");
         assertEquals(31, first.path("indicator").path("id").asInt(), "title 'Orders delivered same day' resolved");
