@@ -127,9 +127,7 @@ public class Delivery {
                 }
             }
             store.markInFlight(key, m);
-            Long id = m.type() == MeasurementType.GOAL
-                    ? client.createMeasurement(OgsmResource.GOAL_MEASUREMENTS, MeasurementRequests.goalBody(m))
-                    : client.createMeasurement(OgsmResource.KPI_MEASUREMENTS, MeasurementRequests.kpiBody(m));
+            Long id = client.createMeasurement(MeasurementRequests.list(m), MeasurementRequests.json(m));
             access.accepted();
             delivered(exchange, key, id);
         } catch (DeliveryFailure e) {

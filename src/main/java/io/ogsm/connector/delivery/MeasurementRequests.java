@@ -1,5 +1,7 @@
 package io.ogsm.connector.delivery;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ogsm.connector.measurement.Measurement;
@@ -11,12 +13,17 @@ import io.ogsm.connector.ogsm.KpiReportRequest;
 import io.ogsm.connector.ogsm.OgsmJson;
 import io.ogsm.connector.ogsm.OgsmResource;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Optional;
 
 /** A measurement in the API's terms: the create body, the list it lands in, and how to find it there again. */
 public final class MeasurementRequests {
+
+    private static final JsonFactory JSON = OgsmJson.mapper().getFactory();
 
     private MeasurementRequests() {
     }
@@ -31,6 +38,40 @@ public final class MeasurementRequests {
 
     public static KpiReportRequest kpiBody(Measurement m) {
         return new KpiReportRequest(KpiMeasurement.toCreate(m.id(), m.at(), m.value(), m.target(), m.description()));
+    }
+
+    /**
+     * The create body as JSON bytes, the same as {@link #goalBody} or {@link #kpiBody} written by the API mapper
+     * ({@code MeasurementRequestsTest} holds them equal), but written field by field: the mapper's reflection over
+     * the request records was a tenth of the deliver route's CPU at thousands of POSTs a second.
+     */
+    public static byte[] json(Measurement m) {
+        boolean goal = m.type() == MeasurementType.GOAL;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeObjectFieldStart(goal ? "goal_report" : "indicator_report");
+            json.writeObjectFieldStart(goal ? "goal" : "indicator");
+            json.writeNumberField("id", m.id().longValue());
+            json.writeEndObject();
+            if (m.at() != null) {
+                json.writeStringField("at", m.at().toString());
+            }
+            if (m.value() != null) {
+                json.writeNumberField("current_value", m.value());
+            }
+            if (m.target() != null) {
+                json.writeNumberField("target_value", m.target());
+            }
+            if (m.description() != null) {
+                json.writeStringField("description", m.description());
+            }
+            json.writeEndObject();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the create body of " + m.subject(), e);
+        }
+        return out.toByteArray();
     }
 
     /** The request as a dead letter records it: method, path and body, no headers. */

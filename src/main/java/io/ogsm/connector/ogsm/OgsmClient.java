@@ -160,6 +160,11 @@ public class OgsmClient implements AutoCloseable {
         return post(measurementList(resource), body, this::topLevelId);
     }
 
+    /** The same, for a body already written as JSON (such as {@code MeasurementRequests.json}). */
+    public Long createMeasurement(OgsmResource resource, byte[] jsonBody) {
+        return send(new HttpPost(uri(measurementList(resource))), jsonBody, this::topLevelId);
+    }
+
     private Long topLevelId(InputStream in) throws IOException {
         try (JsonParser parser = mapper.createParser(in)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
