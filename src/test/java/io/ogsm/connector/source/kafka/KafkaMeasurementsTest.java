@@ -1,0 +1,86 @@
+package io.ogsm.connector.source.kafka;
+
+import io.ogsm.connector.config.OgsmConfig;
+import io.ogsm.connector.delivery.DeliveryHeaders;
+import io.quarkus.runtime.configuration.MemorySize;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Proxy;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What {@link KafkaMeasurements#read} leaves on a record's exchange for the steps after it. */
+class KafkaMeasurementsTest {
+
+    private final CamelContext camel = new DefaultCamelContext();
+    private final KafkaMeasurements measurements = new KafkaMeasurements(kafkaConfig());
+
+    @AfterEach
+    void stop() throws Exception {
+        camel.close();
+    }
+
+    @Test
+    void theRecordsMetadataIsInTheSourceAndItsKafkaHeadersAreGoneWhileOtherHeadersStay() {
+        Exchange exchange = record("{\"type\":\"kpi\",\"id\":31,\"at\":\"2026-10-01\",\"value\":1.5}");
+
+        measurements.read(exchange);
+
+        Map<String, Object> headers = exchange.getIn().getHeaders();
+        assertEquals(Map.of("kind", "kafka", "topic", "kpis", "partition", "2", "offset", "41"),
+                headers.get(DeliveryHeaders.SOURCE));
+        assertTrue(headers.keySet().stream().noneMatch(name -> name.toLowerCase().startsWith("kafka.")),
+                () -> "Kafka headers left: " + headers.keySet());
+        assertNull(headers.get(KafkaConstants.MANUAL_COMMIT));
+        assertEquals("abc-123", headers.get("traceparent"));
+        assertEquals(1, headers.get(KafkaMeasurements.ITEMS));
+        assertInstanceOf(KafkaMeasurements.Item.class, exchange.getIn().getBody());
+    }
+
+    @Test
+    void aPoisonRecordKeepsItsKeyForTheDeadLetterTopic() {
+        Exchange exchange = record("not json");
+
+        measurements.read(exchange);
+
+        assertEquals(Boolean.TRUE, exchange.getIn().getHeader(DeliveryHeaders.POISON));
+        assertEquals("k-7", new String(exchange.getIn().getHeader(DeliveryHeaders.POISON_KEY, byte[].class),
+                StandardCharsets.UTF_8));
+        assertFalse(exchange.getIn().getHeader(DeliveryHeaders.INVALID, String.class).isBlank());
+    }
+
+    private Exchange record(String value) {
+        Exchange exchange = new DefaultExchange(camel);
+        exchange.getIn().setHeader(KafkaConstants.TOPIC, "kpis");
+        exchange.getIn().setHeader(KafkaConstants.PARTITION, 2);
+        exchange.getIn().setHeader(KafkaConstants.OFFSET, 41L);
+        exchange.getIn().setHeader(KafkaConstants.KEY, "k-7".getBytes(StandardCharsets.UTF_8));
+        exchange.getIn().setHeader(KafkaConstants.TIMESTAMP, 1_700_000_000_000L);
+        exchange.getIn().setHeader(KafkaConstants.MANUAL_COMMIT, new Object());
+        exchange.getIn().setHeader("traceparent", "abc-123");
+        exchange.getIn().setBody(value.getBytes(StandardCharsets.UTF_8));
+        return exchange;
+    }
+
+    /** Only the setting read() uses: ogsm.kafka.max-message-size. */
+    private static OgsmConfig.Kafka kafkaConfig() {
+        return (OgsmConfig.Kafka) Proxy.newProxyInstance(KafkaMeasurementsTest.class.getClassLoader(),
+                new Class<?>[] {OgsmConfig.Kafka.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "maxMessageSize" -> new MemorySize(BigInteger.valueOf(1 << 20));
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+}
