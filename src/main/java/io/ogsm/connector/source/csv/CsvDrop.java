@@ -9,6 +9,7 @@ import io.ogsm.connector.measurement.TitleResolver;
 import io.ogsm.connector.measurement.UnresolvedTitleException;
 import io.ogsm.connector.ogsm.OgsmJson;
 import io.ogsm.connector.source.csv.CsvDropFile.Outcome;
+import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.jboss.logging.Logger;
@@ -52,6 +53,8 @@ public class CsvDrop {
     private final ProducerTemplate producer;
 
     private final int concurrency;
+    /** direct:deliver, resolved once: a URI is parsed and normalised on each send that names it. */
+    private volatile Endpoint deliver;
 
     public CsvDrop(CsvDropFolder folder, CsvOptions options, long maxFileSize, boolean dryRun, TitleResolver titles,
             DeliveryStore delivered, Clock clock, ProducerTemplate producer, int concurrency) {
@@ -153,7 +156,7 @@ public class CsvDrop {
         // up to ogsm.delivery.concurrency rows of the file in flight; the reader waits for a free slot
         drop.rowStarted();
         try {
-            producer.asyncSend(DELIVER, delivery -> {
+            producer.asyncSend(deliverEndpoint(), delivery -> {
                 delivery.getIn().setBody(measurement);
                 delivery.getIn().setHeader(DeliveryHeaders.SOURCE, source);
             }).whenComplete((result, error) -> {
@@ -171,6 +174,15 @@ public class CsvDrop {
             drop.rowEnded();
             throw e;
         }
+    }
+
+    private Endpoint deliverEndpoint() {
+        Endpoint endpoint = deliver;
+        if (endpoint == null) {
+            endpoint = producer.getCamelContext().getEndpoint(DELIVER);
+            deliver = endpoint;
+        }
+        return endpoint;
     }
 
     private static void settled(CsvDropFile drop, CsvResult row, Exchange result) {
