@@ -47,8 +47,17 @@ public final class Benchmark {
             .split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray();
     /** BENCH_RATES_ONLY=true skips start-up, first POST, status and memory, e.g. while profiling. */
     static final boolean RATES_ONLY = Boolean.parseBoolean(System.getenv("BENCH_RATES_ONLY"));
-    /** The CSV rate's file has as many rows as the baseline posts in this many seconds (at least the rate's count). */
-    static final int CSV_SECONDS = 20;
+    /**
+     * The Kafka and push rates send as many measurements as the baseline posts in this many seconds (at least the
+     * count asked for): at 0 ms a count of 20,000 took two seconds, too short to measure a rate steadily.
+     */
+    static final int RATE_SECONDS = 10;
+    /**
+     * The CSV rate's file has as many rows as the baseline posts in this many seconds (at least the rate's count): a
+     * big drop, so that the fixed wait before its first row (ogsm.csv.min-age, the poll; reported on its own row)
+     * does not swamp the rate.
+     */
+    static final int CSV_SECONDS = 60;
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final String DEMO = "Basic " + Base64.getEncoder().encodeToString("demo:demo".getBytes(StandardCharsets.UTF_8));
 
@@ -113,6 +122,10 @@ public final class Benchmark {
                 items = count;
                 for (int latency : LATENCIES) {
                     setLatency(api, latency);
+                    // sized by a short baseline run, then measured: RATE_SECONDS of the baseline, at least count
+                    items = 2000;
+                    double sizing = baseline(api, latency);
+                    items = (int) Math.max(count, Math.round(sizing * RATE_SECONDS));
                     double before = baseline(api, latency);
                     double sandboxCpuBefore = sandboxCpuPerPost;
                     Duration cpu0 = cpu(connector);
@@ -122,7 +135,7 @@ public final class Benchmark {
                     Duration cpu2 = cpu(connector);
                     // a file the baseline needs CSV_SECONDS for: the fixed wait before its first row (min-age, poll)
                     // is reported on its own row, "File landing to its first POST"
-                    int csvRows = (int) Math.max(items, Math.round(before * CSV_SECONDS));
+                    int csvRows = (int) Math.max(count, Math.round(before * CSV_SECONDS));
                     double csv = csv(api, connector, latency, csvRows);
                     Duration cpu3 = cpu(connector);
                     double after = baseline(api, latency);
@@ -132,9 +145,10 @@ public final class Benchmark {
                     add("Baseline: plain JDK HttpClient posts/s, " + latency + " ms API latency", "", fmt(baseline),
                             String.format(Locale.ROOT, "the higher of %s before and %s after the rates below; "
                                     + "the sandbox's CPU: %.2f ms per POST", fmt(before), fmt(after), sandboxCpu));
-                    row("Kafka messages/s, " + latency + " ms API latency", kafka, baseline, cpu1.minus(cpu0), items);
-                    row("HTTP push measurements/s, " + latency + " ms API latency", push, baseline, cpu2.minus(cpu1),
-                            items);
+                    row(String.format(Locale.ROOT, "Kafka messages/s (%,d messages), %d ms API latency", items,
+                            latency), kafka, baseline, cpu1.minus(cpu0), items);
+                    row(String.format(Locale.ROOT, "HTTP push measurements/s (%,d measurements), %d ms API latency",
+                            items, latency), push, baseline, cpu2.minus(cpu1), items);
                     row(String.format(Locale.ROOT, "CSV rows/s (drop to API, a %,d-row file), %d ms API latency",
                             csvRows, latency), csv, baseline, cpu3.minus(cpu2), csvRows);
                     add("CSV rows/s from the file's first POST to its last, " + latency
@@ -479,8 +493,8 @@ public final class Benchmark {
         md.append("# Benchmark results\n\n");
         md.append("Run ").append(Instant.now()).append(" on ").append(Runtime.getRuntime().availableProcessors())
                 .append(" cores, Java ").append(System.getProperty("java.version")).append("; ").append(count)
-                .append(" measurements per rate (the CSV file: at least as many rows as the baseline posts in ")
-                .append(CSV_SECONDS).append(" s), concurrency ").append(CONCURRENCY)
+                .append(" measurements per rate at least, as many as the baseline posts in ").append(RATE_SECONDS)
+                .append(" s (the CSV file: in ").append(CSV_SECONDS).append(" s), concurrency ").append(CONCURRENCY)
                 .append(", after unreported warm-up rounds of each until its rate settled (within 10%; all twice round).")
                 .append(" Baseline: a")
                 .append(" plain JDK HttpClient posting the same bodies with the same concurrency to the same sandbox,")
