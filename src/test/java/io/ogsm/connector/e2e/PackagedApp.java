@@ -53,9 +53,12 @@ final class PackagedApp implements AutoCloseable {
         return start(environment, dataDir, List.of());
     }
 
+    /** The JVM's options: a 256 MB heap, and the collector docker/Dockerfile runs the app with (PackagingIT). */
+    static final List<String> JVM = List.of("-Xmx256m", "-XX:+UseSerialGC");
+
     /**
-     * Starts the app with extra JVM options, e.g. {@code -XX:+ExitOnOutOfMemoryError}; they come after the default
-     * {@code -Xmx256m}, so an {@code -Xmx} among them wins.
+     * Starts the app with extra JVM options, e.g. {@code -XX:+ExitOnOutOfMemoryError}; they come after the defaults
+     * ({@link #JVM}), so an {@code -Xmx} among them wins.
      */
     static PackagedApp start(Map<String, String> environment, Path dataDir, List<String> jvmOptions)
             throws IOException {
@@ -65,8 +68,8 @@ final class PackagedApp implements AutoCloseable {
         int port = freePort();
         Path output = Files.createTempFile(Path.of("target"), "packaged-app-", ".out");
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m"));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(JVM);
         command.addAll(jvmOptions);
         command.addAll(List.of(
                 "-Dquarkus.http.port=" + port,

@@ -38,5 +38,8 @@ class PackagingIT {
         assertTrue(lines.stream().anyMatch(l -> l.matches("USER\\s+ogsm")), "runs as the ogsm user");
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("VOLUME") && l.contains("/app/data")), "data is a volume");
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("ENTRYPOINT") && l.contains("quarkus-run.jar")));
+        // the tests and the benchmark run the packaged app with the image's collector
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("ENTRYPOINT") && l.contains("\"-XX:+UseSerialGC\"")
+                && PackagedApp.JVM.contains("-XX:+UseSerialGC")), "the image and PackagedApp use the same collector");
     }
 }
