@@ -11,7 +11,6 @@ import io.ogsm.connector.ogsm.ApiAccess;
 import io.ogsm.connector.ogsm.GoalMeasurement;
 import io.ogsm.connector.ogsm.KpiMeasurement;
 import io.ogsm.connector.ogsm.OgsmClient;
-import io.ogsm.connector.ogsm.OgsmResource;
 import org.apache.camel.Exchange;
 import org.jboss.logging.Logger;
 

@@ -47,8 +47,8 @@ import java.util.function.Function;
  * </ul>
  * Every change is in RocksDB's write-ahead log when its call returns: handed to the operating system, so it survives
  * the process being killed (not a power loss of the machine: the log is not synced per change). Settling a POST
- * (delivered mark, tracking state, in-flight mark dropped) is one atomic write. Delivered keys and tracking entries older than
- * the retention, or beyond the key limit (oldest first), are pruned by {@link #prune()}.
+ * (delivered mark, tracking state, in-flight mark dropped) is one atomic write. Delivered keys and tracking entries
+ * older than the retention, or beyond the key limit (oldest first), are pruned by {@link #prune()}.
  * <p>
  * Delivery state written by earlier versions (an H2 MVStore file, {@code state/delivery.mv.db}) is imported once, at
  * the first start, and the file renamed to {@code delivery.mv.db.imported}.

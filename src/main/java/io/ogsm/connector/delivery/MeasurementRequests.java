@@ -1,7 +1,5 @@
 package io.ogsm.connector.delivery;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ogsm.connector.measurement.Measurement;
@@ -13,17 +11,12 @@ import io.ogsm.connector.ogsm.KpiReportRequest;
 import io.ogsm.connector.ogsm.OgsmJson;
 import io.ogsm.connector.ogsm.OgsmResource;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Optional;
 
 /** A measurement in the API's terms: the create body, the list it lands in, and how to find it there again. */
 public final class MeasurementRequests {
-
-    private static final JsonFactory JSON = OgsmJson.mapper().getFactory();
 
     private MeasurementRequests() {
     }
@@ -47,8 +40,7 @@ public final class MeasurementRequests {
      */
     public static byte[] json(Measurement m) {
         boolean goal = m.type() == MeasurementType.GOAL;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        try (JsonGenerator json = JSON.createGenerator(out)) {
+        return OgsmJson.write(json -> {
             json.writeStartObject();
             json.writeObjectFieldStart(goal ? "goal_report" : "indicator_report");
             json.writeObjectFieldStart(goal ? "goal" : "indicator");
@@ -68,10 +60,7 @@ public final class MeasurementRequests {
             }
             json.writeEndObject();
             json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write the create body of " + m.subject(), e);
-        }
-        return out.toByteArray();
+        });
     }
 
     /** The request as a dead letter records it: method, path and body, no headers. */

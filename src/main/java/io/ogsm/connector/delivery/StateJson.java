@@ -1,13 +1,10 @@
 package io.ogsm.connector.delivery;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.ogsm.connector.measurement.Measurement;
 import io.ogsm.connector.ogsm.OgsmJson;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -18,13 +15,11 @@ import java.time.Instant;
  */
 final class StateJson {
 
-    private static final JsonFactory JSON = OgsmJson.mapper().getFactory();
-
     private StateJson() {
     }
 
     static byte[] of(DeliveryStore.Delivered delivered) {
-        return write(json -> {
+        return OgsmJson.write(json -> {
             json.writeStartObject();
             number(json, "ogsmId", delivered.ogsmId());
             instant(json, "at", delivered.at());
@@ -33,7 +28,7 @@ final class StateJson {
     }
 
     static byte[] of(DeliveryStore.InFlight inFlight) {
-        return write(json -> {
+        return OgsmJson.write(json -> {
             json.writeStartObject();
             text(json, "key", inFlight.key());
             json.writeFieldName("measurement");
@@ -44,7 +39,7 @@ final class StateJson {
     }
 
     static byte[] of(DeliveryStore.Tracking tracking) {
-        return write(json -> {
+        return OgsmJson.write(json -> {
             json.writeStartObject();
             text(json, "state", tracking.state());
             text(json, "deliveryKey", tracking.deliveryKey());
@@ -114,19 +109,5 @@ final class StateJson {
         } else {
             json.writeString(value.toString());
         }
-    }
-
-    private interface Fields {
-        void write(JsonGenerator json) throws IOException;
-    }
-
-    private static byte[] write(Fields fields) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        try (JsonGenerator json = JSON.createGenerator(out)) {
-            fields.write(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write delivery state", e);
-        }
-        return out.toByteArray();
     }
 }

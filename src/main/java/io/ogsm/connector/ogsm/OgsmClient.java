@@ -154,13 +154,9 @@ public class OgsmClient implements AutoCloseable {
     /**
      * Creates a goal or KPI measurement and answers only its new id, the answer's top-level {@code "id"} (null when it
      * has none), read without building the whole object: the delivery route needs nothing else. An answer that is not
-     * a complete JSON object, or whose id is not a whole number, is malformed, as for the typed calls.
+     * a complete JSON object, or whose id is not a whole number, is malformed, as for the typed calls. The body is
+     * already JSON (such as {@code MeasurementRequests.json}).
      */
-    public Long createMeasurement(OgsmResource resource, Object body) {
-        return post(measurementList(resource), body, this::topLevelId);
-    }
-
-    /** The same, for a body already written as JSON (such as {@code MeasurementRequests.json}). */
     public Long createMeasurement(OgsmResource resource, byte[] jsonBody) {
         return send(new HttpPost(uri(measurementList(resource))), jsonBody, this::topLevelId);
     }
