@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import io.ogsm.connector.delivery.FailureReason;
+import io.ogsm.connector.pipeline.FailureReason;
 import io.ogsm.connector.measurement.Measurement;
 
 import java.time.Instant;

@@ -1,8 +1,9 @@
 package io.ogsm.connector.deadletter;
 
+import io.ogsm.connector.http.AdminAuthFilter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ogsm.connector.delivery.FailureReason;
+import io.ogsm.connector.pipeline.FailureReason;
 import io.ogsm.connector.ogsm.OgsmJson;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.DELETE;

@@ -1,6 +1,6 @@
 package io.ogsm.connector.deadletter;
 
-import io.ogsm.connector.delivery.FailureReason;
+import io.ogsm.connector.pipeline.FailureReason;
 import io.ogsm.connector.ogsm.OgsmJson;
 import org.jboss.logging.Logger;
 

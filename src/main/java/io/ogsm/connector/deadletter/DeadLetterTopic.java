@@ -1,7 +1,7 @@
 package io.ogsm.connector.deadletter;
 
 import io.ogsm.connector.ogsm.OgsmJson;
-import io.ogsm.connector.source.kafka.KafkaSetup;
+import io.ogsm.connector.kafka.KafkaSetup;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.kafka.KafkaConstants;
 

@@ -1,11 +1,11 @@
 package io.ogsm.connector.deadletter;
 
-import io.ogsm.connector.delivery.Decision;
-import io.ogsm.connector.delivery.DeliveryHeaders;
+import io.ogsm.connector.pipeline.Decision;
+import io.ogsm.connector.pipeline.DeliveryHeaders;
 import io.ogsm.connector.delivery.DeliveryMetrics;
 import io.ogsm.connector.delivery.DeliveryStore;
-import io.ogsm.connector.delivery.FailureClassifier;
-import io.ogsm.connector.delivery.FailureReason;
+import io.ogsm.connector.pipeline.FailureClassifier;
+import io.ogsm.connector.pipeline.FailureReason;
 import io.ogsm.connector.delivery.MeasurementRequests;
 import io.ogsm.connector.measurement.IdempotencyKey;
 import io.ogsm.connector.measurement.Measurement;

@@ -1,5 +1,10 @@
 package io.ogsm.connector.delivery;
 
+import io.ogsm.connector.pipeline.Decision;
+import io.ogsm.connector.pipeline.DeliveryFailure;
+import io.ogsm.connector.pipeline.DeliveryHeaders;
+import io.ogsm.connector.pipeline.FailureClassifier;
+import io.ogsm.connector.pipeline.FailureReason;
 import io.ogsm.connector.measurement.IdempotencyKey;
 import io.ogsm.connector.measurement.Measurement;
 import io.ogsm.connector.measurement.MeasurementType;

@@ -1,5 +1,6 @@
 package io.ogsm.connector.delivery;
 
+import io.ogsm.connector.pipeline.FailureReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

@@ -3,7 +3,7 @@ package io.ogsm.connector.status;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventSerializer;
 import io.ogsm.connector.config.OgsmConfig;
-import io.ogsm.connector.source.kafka.KafkaSetup;
+import io.ogsm.connector.kafka.KafkaSetup;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;

@@ -2,7 +2,7 @@ package io.ogsm.connector.status;
 
 import io.ogsm.connector.config.OgsmConfig;
 import io.ogsm.connector.ogsm.OgsmResource;
-import io.ogsm.connector.source.kafka.KafkaSetup;
+import io.ogsm.connector.kafka.KafkaSetup;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InstanceHandle;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,6 @@
 package io.ogsm.connector.deadletter;
 
-import io.ogsm.connector.delivery.FailureReason;
+import io.ogsm.connector.pipeline.FailureReason;
 import io.ogsm.connector.measurement.Measurement;
 import io.ogsm.connector.measurement.MeasurementType;
 import io.ogsm.connector.ogsm.OgsmJson;

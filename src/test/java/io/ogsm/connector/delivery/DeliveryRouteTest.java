@@ -1,5 +1,6 @@
 package io.ogsm.connector.delivery;
 
+import io.ogsm.connector.pipeline.DeliveryHeaders;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ogsm.connector.deadletter.DeadLetterStore;
 import io.ogsm.connector.measurement.IdempotencyKey;

@@ -1,7 +1,7 @@
 package io.ogsm.connector.source.erp;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ogsm.connector.delivery.DeliveryHeaders;
+import io.ogsm.connector.pipeline.DeliveryHeaders;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.jboss.logging.Logger;

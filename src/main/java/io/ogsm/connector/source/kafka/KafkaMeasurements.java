@@ -3,7 +3,7 @@ package io.ogsm.connector.source.kafka;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ogsm.connector.config.OgsmConfig;
-import io.ogsm.connector.delivery.DeliveryHeaders;
+import io.ogsm.connector.pipeline.DeliveryHeaders;
 import io.ogsm.connector.measurement.MeasurementReader;
 import io.ogsm.connector.measurement.Violation;
 import io.ogsm.connector.ogsm.OgsmJson;

@@ -3,7 +3,7 @@ package io.ogsm.connector.source.push;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ogsm.connector.delivery.DeliveryHeaders;
+import io.ogsm.connector.pipeline.DeliveryHeaders;
 import io.ogsm.connector.delivery.DeliveryStore;
 import io.ogsm.connector.measurement.Measurement;
 import io.ogsm.connector.ogsm.OgsmJson;

@@ -3,7 +3,7 @@ package io.ogsm.connector.source.csv;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ogsm.connector.deadletter.DeadLetter;
 import io.ogsm.connector.deadletter.DeadLetterStore;
-import io.ogsm.connector.delivery.FailureReason;
+import io.ogsm.connector.pipeline.FailureReason;
 import io.ogsm.connector.ogsm.OgsmJson;
 import io.ogsm.connector.ogsm.OgsmResource;
 import io.ogsm.connector.sandbox.FaultSettings;

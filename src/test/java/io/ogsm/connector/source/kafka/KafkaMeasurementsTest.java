@@ -1,7 +1,7 @@
 package io.ogsm.connector.source.kafka;
 
 import io.ogsm.connector.config.OgsmConfig;
-import io.ogsm.connector.delivery.DeliveryHeaders;
+import io.ogsm.connector.pipeline.DeliveryHeaders;
 import io.quarkus.runtime.configuration.MemorySize;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;

@@ -1,7 +1,7 @@
 package io.ogsm.connector.source.push;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ogsm.connector.delivery.DeliveryHeaders;
+import io.ogsm.connector.pipeline.DeliveryHeaders;
 import io.ogsm.connector.delivery.DeliveryStore;
 import io.ogsm.connector.measurement.Measurement;
 import io.ogsm.connector.measurement.MeasurementType;

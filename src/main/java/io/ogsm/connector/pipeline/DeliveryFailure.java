@@ -1,4 +1,4 @@
-package io.ogsm.connector.delivery;
+package io.ogsm.connector.pipeline;
 
 /**
  * A delivery attempt failed; carries the classifier's {@link Decision} and the original failure as its cause, so the

@@ -1,4 +1,4 @@
-package io.ogsm.connector.delivery;
+package io.ogsm.connector.pipeline;
 
 import java.time.Clock;
 import java.time.Duration;

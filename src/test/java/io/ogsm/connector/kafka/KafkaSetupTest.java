@@ -1,4 +1,4 @@
-package io.ogsm.connector.source.kafka;
+package io.ogsm.connector.kafka;
 
 import io.ogsm.connector.testing.TestConfig;
 import org.apache.camel.component.kafka.KafkaConfiguration;

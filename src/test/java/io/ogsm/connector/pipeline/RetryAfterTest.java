@@ -1,4 +1,4 @@
-package io.ogsm.connector.delivery;
+package io.ogsm.connector.pipeline;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

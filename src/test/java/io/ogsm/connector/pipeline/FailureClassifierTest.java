@@ -1,4 +1,4 @@
-package io.ogsm.connector.delivery;
+package io.ogsm.connector.pipeline;
 
 import io.ogsm.connector.measurement.UnresolvedTitleException;
 import io.ogsm.connector.ogsm.OgsmApiException;

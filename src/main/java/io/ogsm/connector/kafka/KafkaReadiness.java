@@ -1,4 +1,4 @@
-package io.ogsm.connector.source.kafka;
+package io.ogsm.connector.kafka;
 
 import io.ogsm.connector.config.OgsmConfig;
 import jakarta.annotation.PreDestroy;

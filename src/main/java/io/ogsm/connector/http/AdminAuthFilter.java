@@ -1,4 +1,4 @@
-package io.ogsm.connector.deadletter;
+package io.ogsm.connector.http;
 
 import io.ogsm.connector.config.OgsmConfig;
 import io.ogsm.connector.ogsm.OgsmJson;

@@ -1,4 +1,4 @@
-package io.ogsm.connector.delivery;
+package io.ogsm.connector.pipeline;
 
 /** The exchange headers the delivery route reads and writes; sources set {@link #SOURCE}. */
 public final class DeliveryHeaders {

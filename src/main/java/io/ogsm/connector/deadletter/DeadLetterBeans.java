@@ -1,0 +1,43 @@
+package io.ogsm.connector.deadletter;
+
+import io.ogsm.connector.config.OgsmConfig;
+import io.ogsm.connector.delivery.DeliveryMetrics;
+import io.ogsm.connector.delivery.DeliveryStore;
+import io.ogsm.connector.kafka.KafkaSetup;
+import io.ogsm.connector.pipeline.FailureClassifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import org.apache.camel.ProducerTemplate;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+/** The dead-letter beans the routes call by name. */
+@ApplicationScoped
+public class DeadLetterBeans {
+
+    private final OgsmConfig config;
+
+    public DeadLetterBeans(OgsmConfig config) {
+        this.config = config;
+    }
+
+    @Produces
+    @Singleton
+    DeadLetterStore deadLetterStore() {
+        return new DeadLetterStore(Path.of(config.dataDir(), "deadletter"));
+    }
+
+    @Produces
+    @Singleton
+    @Named("deadLetters")
+    DeadLetters deadLetters(DeadLetterStore store, DeliveryStore deliveryStore, FailureClassifier classifier,
+            DeliveryMetrics metrics, Clock clock, ProducerTemplate producer, KafkaSetup kafka) {
+        DeadLetters deadLetters = new DeadLetters(store, deliveryStore, classifier, metrics,
+                new DeadLetterTopic(kafka, producer), clock);
+        deadLetters.useProducer(producer);
+        return deadLetters;
+    }
+}

@@ -1,0 +1,63 @@
+package io.ogsm.connector.source.push;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.ogsm.connector.config.OgsmConfig;
+import io.ogsm.connector.delivery.DeliveryStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import org.apache.camel.Processor;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The push source's beans: its queue, the step its route calls per item, and the executor of its split. */
+@ApplicationScoped
+public class PushBeans {
+
+    private final OgsmConfig config;
+
+    public PushBeans(OgsmConfig config) {
+        this.config = config;
+    }
+
+    @Produces
+    @Singleton
+    @Named("pushQueue")
+    PushQueue pushQueue(DeliveryStore store, Clock clock, MeterRegistry registry) {
+        PushQueue queue = new PushQueue(Path.of(config.dataDir(), "queue"), store, clock);
+        Gauge.builder("ogsm.push.queue.depth", queue, PushQueue::depth)
+                .description("Measurements pushed over HTTP and not yet settled").register(registry);
+        return queue;
+    }
+
+    @Produces
+    @Singleton
+    @Named("pushQueue.item")
+    Processor pushItem(@Named("pushQueue") PushQueue queue) {
+        return queue::item;
+    }
+
+    /** The push-queue route's split: the measurements of a queue file, ogsm.delivery.concurrency at a time. */
+    @Produces
+    @Singleton
+    @Named("pushItems")
+    ExecutorService pushItems() {
+        AtomicInteger threads = new AtomicInteger();
+        return Executors.newFixedThreadPool(config.delivery().concurrency(), task -> {
+            Thread thread = new Thread(task, "push-items-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    void close(@Disposes @Named("pushItems") ExecutorService pushItems) {
+        pushItems.shutdown();
+    }
+}
