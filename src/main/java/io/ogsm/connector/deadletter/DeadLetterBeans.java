@@ -3,13 +3,11 @@ package io.ogsm.connector.deadletter;
 import io.ogsm.connector.config.OgsmConfig;
 import io.ogsm.connector.delivery.DeliveryMetrics;
 import io.ogsm.connector.delivery.DeliveryStore;
-import io.ogsm.connector.kafka.KafkaSetup;
 import io.ogsm.connector.pipeline.FailureClassifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import org.apache.camel.ProducerTemplate;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -34,10 +32,14 @@ public class DeadLetterBeans {
     @Singleton
     @Named("deadLetters")
     DeadLetters deadLetters(DeadLetterStore store, DeliveryStore deliveryStore, FailureClassifier classifier,
-            DeliveryMetrics metrics, Clock clock, ProducerTemplate producer, KafkaSetup kafka) {
-        DeadLetters deadLetters = new DeadLetters(store, deliveryStore, classifier, metrics,
-                new DeadLetterTopic(kafka, producer), clock);
-        deadLetters.useProducer(producer);
-        return deadLetters;
+            DeliveryMetrics metrics, Clock clock) {
+        return new DeadLetters(store, deliveryStore, classifier, metrics, clock);
+    }
+
+    @Produces
+    @Singleton
+    @Named("deadLetterTopic")
+    DeadLetterTopic deadLetterTopic() {
+        return new DeadLetterTopic();
     }
 }

@@ -3,6 +3,7 @@ package io.ogsm.connector.deadletter;
 import io.ogsm.connector.http.AdminAuthFilter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ogsm.connector.pipeline.DeliveryHeaders;
 import io.ogsm.connector.pipeline.FailureReason;
 import io.ogsm.connector.ogsm.OgsmJson;
 import io.smallrye.common.annotation.Blocking;
@@ -16,6 +17,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
 
 import java.util.Arrays;
 import java.util.List;
@@ -32,10 +35,19 @@ public class DeadLetterResource {
 
     static final int MAX_LIST = 1000;
 
-    private final DeadLetters deadLetters;
+    /** The route that replays one dead letter (routes/dead-letters.yaml). */
+    static final String REPLAY = "direct:dead-letter-replay";
 
-    public DeadLetterResource(DeadLetters deadLetters) {
+    /** Outcome of a replay: the route's outcome header, and why when it was not delivered. */
+    public record Replay(String id, String outcome, String detail) {
+    }
+
+    private final DeadLetters deadLetters;
+    private final ProducerTemplate producer;
+
+    public DeadLetterResource(DeadLetters deadLetters, ProducerTemplate producer) {
         this.deadLetters = deadLetters;
+        this.producer = producer;
     }
 
     @GET
@@ -62,7 +74,7 @@ public class DeadLetterResource {
     @POST
     @Path("/{id}/replay")
     public Response replay(@PathParam("id") String id) {
-        return deadLetters.replay(id).map(r -> Response.ok(r).build())
+        return replayed(id).map(r -> Response.ok(r).build())
                 .orElseGet(() -> error(404, "no dead letter " + shortId(id)));
     }
 
@@ -78,7 +90,7 @@ public class DeadLetterResource {
         }
         ArrayNode outcomes = OgsmJson.mapper().createArrayNode();
         for (DeadLetter letter : deadLetters.store().list(byReason, Optional.empty(), Integer.MAX_VALUE)) {
-            deadLetters.replay(letter.id()).ifPresent(r -> outcomes.add(OgsmJson.mapper().valueToTree(r)));
+            replayed(letter.id()).ifPresent(r -> outcomes.add(OgsmJson.mapper().valueToTree(r)));
         }
         return Response.ok(OgsmJson.mapper().createObjectNode().put("replayed", outcomes.size())
                 .set("outcomes", outcomes)).build();
@@ -89,6 +101,21 @@ public class DeadLetterResource {
     public Response discard(@PathParam("id") String id) {
         return deadLetters.store().remove(id) ? Response.noContent().build()
                 : error(404, "no dead letter " + shortId(id));
+    }
+
+    /** Sends the dead letter through the replay route; empty when there is no such dead letter. */
+    private Optional<Replay> replayed(String id) {
+        Exchange result = producer.send(REPLAY, exchange -> exchange.getIn().setBody(id));
+        if (result.getException() != null) {
+            return Optional.of(new Replay(id, "failed", result.getException().getMessage()));
+        }
+        String outcome = result.getMessage().getHeader(DeliveryHeaders.OUTCOME, String.class);
+        if (DeadLetters.NOT_FOUND.equals(outcome)) {
+            return Optional.empty();
+        }
+        boolean delivered = DeliveryHeaders.DELIVERED.equals(outcome) || DeliveryHeaders.DUPLICATE.equals(outcome);
+        return Optional.of(new Replay(id, outcome,
+                delivered ? null : result.getMessage().getHeader(DeliveryHeaders.FAILURE_MESSAGE, String.class)));
     }
 
     private static FailureReason reason(String text) {

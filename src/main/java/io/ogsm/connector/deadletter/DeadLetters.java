@@ -11,7 +11,6 @@ import io.ogsm.connector.measurement.IdempotencyKey;
 import io.ogsm.connector.measurement.Measurement;
 import io.ogsm.connector.ogsm.OgsmApiException;
 import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -28,22 +27,25 @@ public class DeadLetters {
 
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);
     static final int MAX_TEXT = 8192;
+    /** Exchange property: the {@link DeadLetter} just written (the dead-letter topic's record is made of it). */
+    public static final String LETTER = "OgsmDeadLetter";
+    /** Exchange property of a replay: the id of the dead letter replayed. */
+    static final String REPLAYED = "OgsmReplayed";
+    public static final String NOT_FOUND = "not_found";
+    public static final String NOT_REPLAYABLE = "not_replayable";
 
     private final DeadLetterStore store;
     private final DeliveryStore deliveryStore;
     private final FailureClassifier classifier;
     private final DeliveryMetrics metrics;
-    private final DeadLetterTopic topic;
     private final Clock clock;
-    private ProducerTemplate producer;
 
     public DeadLetters(DeadLetterStore store, DeliveryStore deliveryStore, FailureClassifier classifier,
-            DeliveryMetrics metrics, DeadLetterTopic topic, Clock clock) {
+            DeliveryMetrics metrics, Clock clock) {
         this.store = store;
         this.deliveryStore = deliveryStore;
         this.classifier = classifier;
         this.metrics = metrics;
-        this.topic = topic;
         this.clock = clock;
     }
 
@@ -84,7 +86,6 @@ public class DeadLetters {
                 measurement != null && measurement.id() != null ? MeasurementRequests.describe(measurement) : null,
                 status, responseBody, exception, failures, started, clock.instant());
         settle(exchange, letter);
-        topic.publishDocument(letter);
     }
 
     /**
@@ -102,31 +103,11 @@ public class DeadLetters {
         DeadLetter letter = new DeadLetter(id, null, FailureReason.MAPPING, cut(why), source, null, cut(input), null,
                 0, null, null, 1, now, now);
         settle(exchange, letter);
-        if (Boolean.TRUE.equals(exchange.getIn().getHeader(DeliveryHeaders.POISON, Boolean.class))) {
-            Map<String, String> headers = new LinkedHashMap<>();
-            if (source != null) {
-                source.forEach((k, v) -> headers.put("ogsm.error." + k, v));
-            }
-            headers.put("ogsm.error.reason", FailureReason.MAPPING.key());
-            headers.put("ogsm.error.message", cut(why));
-            String exceptionClass = exchange.getIn().getHeader(DeliveryHeaders.INVALID_EXCEPTION, String.class);
-            if (exceptionClass != null) {
-                headers.put("ogsm.error.exception.class", exceptionClass);
-            }
-            byte[] value = exchange.getIn().getBody(byte[].class);
-            int limit = exchange.getIn().getHeader(DeliveryHeaders.POISON_VALUE_LIMIT, Integer.MAX_VALUE, Integer.class);
-            if (value != null && value.length > limit) {
-                headers.put("ogsm.error.value.truncated-from", Integer.toString(value.length));
-                value = java.util.Arrays.copyOf(value, limit);
-            }
-            topic.publishOriginal(exchange.getIn().getHeader(DeliveryHeaders.POISON_KEY, byte[].class), value, headers);
-        } else {
-            topic.publishDocument(letter);
-        }
     }
 
     private void settle(Exchange exchange, DeadLetter letter) {
         store.write(letter);
+        exchange.setProperty(LETTER, letter);
         Map<String, String> source = letter.source();
         String sourceKind = source == null ? "unknown" : source.getOrDefault("kind", "unknown");
         metrics.deadLettered(sourceKind, letter.reason());
@@ -146,20 +127,25 @@ public class DeadLetters {
                 letter.responseStatus() == 0 ? "" : ", HTTP " + letter.responseStatus());
     }
 
-    /** Outcome of a replay: the route's outcome header, or why it could not be replayed. */
-    public record Replay(String id, String outcome, String detail) {
-    }
-
-    /** Sends a dead letter's measurement through the deliver route again; removes it once delivered. */
-    public Optional<Replay> replay(String id) {
+    /**
+     * The replay route's first step: the body (a dead letter's id) becomes its measurement, with the source
+     * {@code kind: replay}; header {@link DeliveryHeaders#OUTCOME} is {@code not_replayable} when its input never
+     * became a measurement, {@code not_found} when there is no such dead letter.
+     */
+    public void replaying(Exchange exchange) {
+        String id = exchange.getIn().getBody(String.class);
+        exchange.setProperty(REPLAYED, id);
         Optional<DeadLetter> found = store.find(id);
         if (found.isEmpty()) {
-            return Optional.empty();
+            exchange.getIn().setHeader(DeliveryHeaders.OUTCOME, NOT_FOUND);
+            return;
         }
         DeadLetter letter = found.get();
         if (letter.measurement() == null) {
-            return Optional.of(new Replay(id, "not_replayable",
-                    "the input never became a measurement; fix it at the source and send it again"));
+            exchange.getIn().setHeader(DeliveryHeaders.OUTCOME, NOT_REPLAYABLE);
+            exchange.getIn().setHeader(DeliveryHeaders.FAILURE_MESSAGE,
+                    "the input never became a measurement; fix it at the source and send it again");
+            return;
         }
         Map<String, String> source = new LinkedHashMap<>();
         source.put("kind", "replay");
@@ -167,25 +153,18 @@ public class DeadLetters {
         if (letter.source() != null) {
             letter.source().forEach((k, v) -> source.put("original_" + k, v));
         }
-        Exchange result = producer.send("direct:deliver", exchange -> {
-            exchange.getIn().setBody(letter.measurement());
-            exchange.getIn().setHeader(DeliveryHeaders.SOURCE, source);
-        });
-        if (result.getException() != null) {
-            return Optional.of(new Replay(id, "failed", result.getException().getMessage()));
-        }
-        String outcome = result.getMessage().getHeader(DeliveryHeaders.OUTCOME, String.class);
-        if (DeliveryHeaders.DELIVERED.equals(outcome) || DeliveryHeaders.DUPLICATE.equals(outcome)) {
-            store.remove(id);
-            LOG.infof("Dead letter %s replayed: %s", id, outcome);
-            return Optional.of(new Replay(id, outcome, null));
-        }
-        String detail = result.getMessage().getHeader(DeliveryHeaders.FAILURE_MESSAGE, String.class);
-        return Optional.of(new Replay(id, outcome, detail));
+        exchange.getIn().setBody(letter.measurement());
+        exchange.getIn().setHeader(DeliveryHeaders.SOURCE, source);
     }
 
-    public void useProducer(ProducerTemplate producer) {
-        this.producer = producer;
+    /** After the replay's delivery: a dead letter delivered (or found delivered already) is removed. */
+    public void replayed(Exchange exchange) {
+        String outcome = exchange.getIn().getHeader(DeliveryHeaders.OUTCOME, String.class);
+        if (DeliveryHeaders.DELIVERED.equals(outcome) || DeliveryHeaders.DUPLICATE.equals(outcome)) {
+            String id = exchange.getProperty(REPLAYED, String.class);
+            store.remove(id);
+            LOG.infof("Dead letter %s replayed: %s", id, outcome);
+        }
     }
 
     private static String describe(Map<String, String> source) {

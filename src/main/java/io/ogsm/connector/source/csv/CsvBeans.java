@@ -4,14 +4,19 @@ import io.ogsm.connector.config.OgsmConfig;
 import io.ogsm.connector.delivery.DeliveryStore;
 import io.ogsm.connector.measurement.TitleResolver;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.apache.camel.Processor;
-import org.apache.camel.ProducerTemplate;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** The CSV drop's beans: the file steps of its route, and the row steps as processors. */
 @ApplicationScoped
@@ -20,14 +25,35 @@ public class CsvBeans {
     @Produces
     @Singleton
     @Named("csvDrop")
-    CsvDrop csvDrop(OgsmConfig config, TitleResolver titles, DeliveryStore store, Clock clock,
-            ProducerTemplate producer) {
+    CsvDrop csvDrop(OgsmConfig config, TitleResolver titles, DeliveryStore store, Clock clock) {
         OgsmConfig.Csv csv = config.csv();
         CsvOptions options = new CsvOptions(csv.dateFormats(), CsvOptions.Delimiter.parse(csv.delimiter()),
                 CsvOptions.DecimalSeparator.parse(csv.decimalSeparator()), null,
                 (int) csv.maxLineLength().asLongValue());
         return new CsvDrop(new CsvDropFolder(Path.of(config.dataDir())), options, csv.maxFileSize().asLongValue(),
-                csv.dryRun(), titles, store, clock, producer, config.delivery().concurrency());
+                csv.dryRun(), titles, store, clock);
+    }
+
+    /**
+     * The csv-drop route's parallel split: ogsm.delivery.concurrency rows at once. Its queue holds as many again;
+     * when that is full the reader delivers the row itself, so it reads no further ahead (memory stays flat).
+     */
+    @Produces
+    @Singleton
+    @Named("csvRows")
+    ExecutorService csvRows(OgsmConfig config) {
+        int threads = config.delivery().concurrency();
+        AtomicInteger count = new AtomicInteger();
+        return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(threads),
+                task -> {
+                    Thread thread = new Thread(task, "csv-rows-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                }, new ThreadPoolExecutor.CallerRunsPolicy());
+    }
+
+    void close(@Disposes @Named("csvRows") ExecutorService csvRows) {
+        csvRows.shutdown();
     }
 
     @Produces
@@ -39,9 +65,9 @@ public class CsvBeans {
 
     @Produces
     @Singleton
-    @Named("csvDrop.deliver")
-    Processor csvDeliver(@Named("csvDrop") CsvDrop csv) {
-        return csv::deliver;
+    @Named("csvDrop.settled")
+    Processor csvSettled(@Named("csvDrop") CsvDrop csv) {
+        return csv::settled;
     }
 
     @Produces

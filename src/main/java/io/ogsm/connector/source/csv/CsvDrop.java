@@ -9,9 +9,7 @@ import io.ogsm.connector.measurement.TitleResolver;
 import io.ogsm.connector.measurement.UnresolvedTitleException;
 import io.ogsm.connector.ogsm.OgsmJson;
 import io.ogsm.connector.source.csv.CsvDropFile.Outcome;
-import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -26,9 +24,9 @@ import java.util.Map;
 /**
  * The steps of the {@code csv-drop} route ({@code routes/csv-drop.yaml}). {@link #open} opens a dropped file and
  * hands the route its rows one at a time; {@link #row} makes a row the deliver route's input (or marks a reject);
- * {@link #rejected}, {@link #check} (dry run) and {@link #deliver} record how each row ended; {@link #finish} moves
- * the file to {@code done/} with its rejects and summary once every row is settled; {@link #fail} moves a file that
- * cannot be read to {@code failed/} with the reason.
+ * {@link #rejected}, {@link #check} (dry run) and {@link #settled} record how each row ended; {@link #finish} puts
+ * the file's rejects and summary in {@code done/} once every row is settled, {@link #fail} the reason of a file that
+ * cannot be read in {@code failed/}; both set the place Camel then moves the file to ({@link #TARGET}).
  *
  * <p>Nothing is deleted or moved before the file is settled: after a crash the file is still in the inbox and is
  * read again from the start, and rows already delivered are found by their idempotency key and not posted again.
@@ -39,7 +37,8 @@ public class CsvDrop {
     public static final String FILE = "OgsmCsvFile";
     /** Exchange property of a row exchange: its {@link CsvResult}. */
     public static final String ROW = "OgsmCsvRow";
-    static final String DELIVER = "direct:deliver";
+    /** Exchange property of the file's exchange: where Camel moves the settled file (the route's {@code move}). */
+    public static final String TARGET = "OgsmCsvTarget";
 
     private static final Logger LOG = Logger.getLogger(CsvDrop.class);
 
@@ -50,16 +49,9 @@ public class CsvDrop {
     private final TitleResolver titles;
     private final DeliveryStore delivered;
     private final Clock clock;
-    private final ProducerTemplate producer;
-
-    private final int concurrency;
-    /** direct:deliver, resolved once: a URI is parsed and normalised on each send that names it. */
-    private volatile Endpoint deliver;
 
     public CsvDrop(CsvDropFolder folder, CsvOptions options, long maxFileSize, boolean dryRun, TitleResolver titles,
-            DeliveryStore delivered, Clock clock, ProducerTemplate producer, int concurrency) {
-        this.producer = producer;
-        this.concurrency = concurrency;
+            DeliveryStore delivered, Clock clock) {
         this.folder = folder;
         this.options = options;
         this.maxFileSize = maxFileSize;
@@ -89,7 +81,7 @@ public class CsvDrop {
         CsvMeasurements csv = CsvMeasurements.open(in, name,
                 options.withDefaultType(CsvDropFolder.folderType(relative)));
         CsvDropFile drop = new CsvDropFile(exchange.getExchangeId(), relative, dryRun, clock.instant(), csv,
-                new CsvRejects(folder.workFile(relative), csv.header(), csv.delimiter()), concurrency);
+                new CsvRejects(folder.workFile(relative), csv.header(), csv.delimiter()));
         exchange.setProperty(FILE, drop);
         exchange.getIn().setBody(drop.rows());
         LOG.debugf("CSV %s: reading%s", CsvDropFolder.printable(name), dryRun ? " (dry run)" : "");
@@ -143,69 +135,30 @@ public class CsvDrop {
         drop.count(delivered.delivered(IdempotencyKey.of(resolved)).isPresent() ? Outcome.DUPLICATE : Outcome.VALID);
     }
 
-    /**
-     * Sends the row's measurement through the deliver route ({@code direct:deliver}) and records how it ended: a
-     * dead-lettered row goes to the rejects with the failure (the API's answer). The route is called from here, not
-     * with a {@code to} step, because a measurement the deliver route dead-letters ends that exchange's routing.
-     */
-    public void deliver(Exchange exchange) {
+    /** After {@code direct:deliver}: counts how the row ended; a dead-lettered row goes to the rejects with why. */
+    public void settled(Exchange exchange) {
         CsvDropFile drop = file(exchange);
         CsvResult row = rowOf(exchange);
-        Object measurement = exchange.getIn().getBody();
-        Object source = exchange.getIn().getHeader(DeliveryHeaders.SOURCE);
-        // up to ogsm.delivery.concurrency rows of the file in flight; the reader waits for a free slot
-        drop.rowStarted();
-        try {
-            producer.asyncSend(deliverEndpoint(), delivery -> {
-                delivery.getIn().setBody(measurement);
-                delivery.getIn().setHeader(DeliveryHeaders.SOURCE, source);
-            }).whenComplete((result, error) -> {
-                try {
-                    if (error != null) {
-                        drop.fail(error);
-                    } else {
-                        settled(drop, row, result);
-                    }
-                } finally {
-                    drop.rowEnded();
-                }
-            });
-        } catch (RuntimeException e) {
-            drop.rowEnded();
-            throw e;
-        }
-    }
-
-    private Endpoint deliverEndpoint() {
-        Endpoint endpoint = deliver;
-        if (endpoint == null) {
-            endpoint = producer.getCamelContext().getEndpoint(DELIVER);
-            deliver = endpoint;
-        }
-        return endpoint;
-    }
-
-    private static void settled(CsvDropFile drop, CsvResult row, Exchange result) {
-        String outcome = result.getIn().getHeader(DeliveryHeaders.OUTCOME, String.class);
+        String outcome = exchange.getIn().getHeader(DeliveryHeaders.OUTCOME, String.class);
         if (DeliveryHeaders.DELIVERED.equals(outcome)) {
             drop.count(Outcome.DELIVERED);
         } else if (DeliveryHeaders.DUPLICATE.equals(outcome)) {
             drop.count(Outcome.DUPLICATE);
         } else if (DeliveryHeaders.DEAD_LETTERED.equals(outcome)) {
-            String reason = result.getIn().getHeader(DeliveryHeaders.FAILURE_MESSAGE, String.class);
-            drop.reject(row, reason, Outcome.DEAD_LETTERED);
+            drop.reject(row, exchange.getIn().getHeader(DeliveryHeaders.FAILURE_MESSAGE, String.class),
+                    Outcome.DEAD_LETTERED);
         } else {
-            drop.fail(new IllegalStateException("line " + row.line() + " was not settled by the deliver"
-                    + " route (outcome " + outcome + ")", result.getException()));
+            throw new IllegalStateException("line " + row.line() + " was not settled by the deliver route (outcome "
+                    + outcome + ")");
         }
     }
 
-    /** Every row is settled: rejects and summary beside the file in {@code done/}, then the file itself. */
+    /** Every row is settled: rejects and summary beside the file's place in {@code done/}, where Camel moves it. */
     public void finish(Exchange exchange) throws IOException {
         CsvDropFile drop = file(exchange);
         Path rejects = drop.close();
         if (drop.failure() != null) {
-            toFailed(drop.relative(), drop, drop.failure(), rejects);
+            toFailed(exchange, drop.relative(), drop, drop.failure(), rejects);
             return;
         }
         Path target = folder.target(folder.done(), drop.relative());
@@ -219,8 +172,8 @@ public class CsvDrop {
         CsvDropFolder.writeText(CsvDropFolder.beside(target, ".summary.json"), OgsmJson.mapper()
                 .writerWithDefaultPrettyPrinter().writeValueAsString(drop.summary(movedTo,
                         rejects == null ? null : shown(rejectsTarget), clock.instant())) + "\n");
-        CsvDropFolder.move(folder.inbox().resolve(drop.relative()), target);
-        LOG.infof("CSV %s: %s; moved to %s%s", CsvDropFolder.printable(drop.name()), drop.progress(),
+        exchange.setProperty(TARGET, target.toString());
+        LOG.infof("CSV %s: %s; moves to %s%s", CsvDropFolder.printable(drop.name()), drop.progress(),
                 CsvDropFolder.printable(movedTo), rejects == null ? "" : ", rejects in " + CsvDropFolder.printable(
                         shown(rejectsTarget)));
     }
@@ -253,10 +206,10 @@ public class CsvDrop {
                 failure.addSuppressed(e);
             }
         }
-        toFailed(relative, drop, failure, rejects);
+        toFailed(exchange, relative, drop, failure, rejects);
     }
 
-    private void toFailed(Path relative, CsvDropFile drop, Throwable failure, Path rejects) {
+    private void toFailed(Exchange exchange, Path relative, CsvDropFile drop, Throwable failure, Path rejects) {
         String name = CsvDropFolder.name(relative);
         Path target = folder.target(folder.failed(), relative);
         String why = why(failure, name);
@@ -278,8 +231,8 @@ public class CsvDrop {
             text.append("(the rejects so far could not be kept: ").append(e.getMessage()).append(")\n");
         }
         CsvDropFolder.writeText(CsvDropFolder.beside(target, ".error.txt"), text.toString());
-        CsvDropFolder.move(folder.inbox().resolve(relative), target);
-        LOG.warnf("CSV %s moved to %s: %s", CsvDropFolder.printable(name), CsvDropFolder.printable(shown(target)),
+        exchange.setProperty(TARGET, target.toString());
+        LOG.warnf("CSV %s moves to %s: %s", CsvDropFolder.printable(name), CsvDropFolder.printable(shown(target)),
                 CsvDropFolder.printable(why));
     }
 

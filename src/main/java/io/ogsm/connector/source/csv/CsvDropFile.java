@@ -35,14 +35,8 @@ final class CsvDropFile {
     private volatile Throwable failure;
     private volatile long lastLine;
 
-    /** Rows of this file being delivered at the same time, at most: memory stays flat however long the file. */
-    private final int concurrency;
-    private final java.util.concurrent.Semaphore inFlight;
-
     CsvDropFile(String exchangeId, Path relative, boolean dryRun, Instant startedAt, CsvMeasurements csv,
-            CsvRejects rejects, int concurrency) {
-        this.concurrency = concurrency;
-        this.inFlight = new java.util.concurrent.Semaphore(concurrency);
+            CsvRejects rejects) {
         this.exchangeId = exchangeId;
         this.relative = relative;
         this.name = CsvDropFolder.name(relative);
@@ -119,21 +113,6 @@ final class CsvDropFile {
         count(outcome);
     }
 
-    /** Waits for a free delivery slot before a row is sent (the file's reader waits, nothing queues up). */
-    void rowStarted() {
-        inFlight.acquireUninterruptibly();
-    }
-
-    void rowEnded() {
-        inFlight.release();
-    }
-
-    /** Waits until every row sent is settled. */
-    void awaitRows() {
-        inFlight.acquireUninterruptibly(concurrency);
-        inFlight.release(concurrency);
-    }
-
     /** Stops the iteration: the file goes to {@code failed/} with this cause. The first failure wins. */
     synchronized void fail(Throwable cause) {
         if (failure == null) {
@@ -145,9 +124,8 @@ final class CsvDropFile {
         return failure;
     }
 
-    /** Waits for the rows in flight, closes the file and syncs the rejects; the rejects file, or null if none. */
+    /** Closes the file and syncs the rejects (every row is settled); the rejects file, or null if none. */
     Path close() throws IOException {
-        awaitRows();
         try {
             csv.close();
         } finally {

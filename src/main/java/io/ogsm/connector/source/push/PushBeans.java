@@ -44,6 +44,13 @@ public class PushBeans {
         return queue::item;
     }
 
+    @Produces
+    @Singleton
+    @Named("pushQueue.settled")
+    Processor pushSettled(@Named("pushQueue") PushQueue queue) {
+        return queue::settled;
+    }
+
     /** The push-queue route's split: the measurements of a queue file, ogsm.delivery.concurrency at a time. */
     @Produces
     @Singleton

@@ -8,7 +8,6 @@ import io.ogsm.connector.delivery.DeliveryStore;
 import io.ogsm.connector.measurement.Measurement;
 import io.ogsm.connector.ogsm.OgsmJson;
 import org.apache.camel.Exchange;
-import org.apache.camel.support.SynchronizationAdapter;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -147,14 +146,6 @@ public class PushQueue {
         exchange.getIn().setHeader(DeliveryHeaders.SOURCE, source);
         exchange.getIn().setHeader(DeliveryHeaders.TRACKING_KEY, item.key());
         exchange.getIn().setBody(item.measurement());
-        // settled when the item's exchange is done, however it ended: a dead letter ends the deliver route early
-        // (handled), and a route step after direct:deliver would then not run
-        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
-            @Override
-            public void onDone(Exchange done) {
-                settled(done);
-            }
-        });
     }
 
     /** An item was delivered or dead-lettered: one less in the queue. */
