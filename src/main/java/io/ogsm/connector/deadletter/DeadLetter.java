@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.ogsm.connector.pipeline.FailureReason;
+import io.ogsm.connector.pipeline.SourceRef;
 import io.ogsm.connector.measurement.Measurement;
 
 import java.time.Instant;
@@ -40,7 +41,7 @@ public record DeadLetter(
         String key,
         FailureReason reason,
         String message,
-        Map<String, String> source,
+        SourceRef source,
         Measurement measurement,
         String input,
         JsonNode request,

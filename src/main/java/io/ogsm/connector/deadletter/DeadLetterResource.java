@@ -4,6 +4,7 @@ import io.ogsm.connector.http.AdminAuthFilter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ogsm.connector.pipeline.DeliveryHeaders;
+import io.ogsm.connector.pipeline.Outcome;
 import io.ogsm.connector.pipeline.FailureReason;
 import io.ogsm.connector.ogsm.OgsmJson;
 import io.smallrye.common.annotation.Blocking;
@@ -109,13 +110,16 @@ public class DeadLetterResource {
         if (result.getException() != null) {
             return Optional.of(new Replay(id, "failed", result.getException().getMessage()));
         }
-        String outcome = result.getMessage().getHeader(DeliveryHeaders.OUTCOME, String.class);
-        if (DeadLetters.NOT_FOUND.equals(outcome)) {
+        String notReplayed = result.getMessage().getHeader(DeadLetters.NOT_REPLAYED, String.class);
+        if (DeadLetters.NOT_FOUND.equals(notReplayed)) {
             return Optional.empty();
         }
-        boolean delivered = DeliveryHeaders.DELIVERED.equals(outcome) || DeliveryHeaders.DUPLICATE.equals(outcome);
-        return Optional.of(new Replay(id, outcome,
-                delivered ? null : result.getMessage().getHeader(DeliveryHeaders.FAILURE_MESSAGE, String.class)));
+        Outcome outcome = result.getMessage().getHeader(DeliveryHeaders.OUTCOME, Outcome.class);
+        String detail = result.getMessage().getHeader(DeliveryHeaders.FAILURE_MESSAGE, String.class);
+        if (notReplayed != null) {
+            return Optional.of(new Replay(id, notReplayed, detail));
+        }
+        return Optional.of(new Replay(id, outcome.key(), outcome.stored() ? null : detail));
     }
 
     private static FailureReason reason(String text) {

@@ -87,7 +87,7 @@ public class DeadLetterStore {
                 find(name.substring(0, name.length() - ".json".length()))
                         .filter(l -> reason.isEmpty() || reason.get() == l.reason())
                         .filter(l -> sourceKind.isEmpty() || l.source() != null
-                                && sourceKind.get().equals(l.source().get("kind")))
+                                && sourceKind.get().equals(l.source().kind().key()))
                         .ifPresent(letters::add);
             }
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package io.ogsm.connector.deadletter;
 
 import io.ogsm.connector.ogsm.OgsmJson;
 import io.ogsm.connector.pipeline.DeliveryHeaders;
+import io.ogsm.connector.pipeline.SourceRef;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.kafka.KafkaConstants;
@@ -10,7 +11,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Map;
 
 /**
  * The {@code dead-letter-publish} route's step ({@code routes/dead-letters.yaml}): makes the dead-letter topic's
@@ -72,9 +72,9 @@ public class DeadLetterTopic {
         out.setBody(value);
     }
 
-    private static void sourceHeaders(Message out, Map<String, String> source, String prefix) {
+    private static void sourceHeaders(Message out, SourceRef source, String prefix) {
         if (source != null) {
-            source.forEach((k, v) -> out.setHeader(prefix + k, v));
+            source.asMap().forEach((k, v) -> out.setHeader(prefix + k, v));
         }
     }
 }

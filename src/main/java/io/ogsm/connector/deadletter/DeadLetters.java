@@ -2,6 +2,8 @@ package io.ogsm.connector.deadletter;
 
 import io.ogsm.connector.pipeline.Decision;
 import io.ogsm.connector.pipeline.DeliveryHeaders;
+import io.ogsm.connector.pipeline.Outcome;
+import io.ogsm.connector.pipeline.SourceRef;
 import io.ogsm.connector.delivery.DeliveryMetrics;
 import io.ogsm.connector.delivery.DeliveryStore;
 import io.ogsm.connector.pipeline.FailureClassifier;
@@ -31,6 +33,8 @@ public class DeadLetters {
     public static final String LETTER = "OgsmDeadLetter";
     /** Exchange property of a replay: the id of the dead letter replayed. */
     static final String REPLAYED = "OgsmReplayed";
+    /** Header of a replay that did not reach the deliver route: {@value #NOT_FOUND} or {@value #NOT_REPLAYABLE}. */
+    public static final String NOT_REPLAYED = "OgsmNotReplayed";
     public static final String NOT_FOUND = "not_found";
     public static final String NOT_REPLAYABLE = "not_replayable";
 
@@ -62,7 +66,7 @@ public class DeadLetters {
         Measurement measurement = exchange.getIn().getBody() instanceof Measurement m ? m : null;
         String input = exchange.getIn().getHeader(DeliveryHeaders.INPUT, String.class);
         String key = exchange.getIn().getHeader(DeliveryHeaders.KEY, String.class);
-        Map<String, String> source = exchange.getIn().getHeader(DeliveryHeaders.SOURCE, Map.class);
+        SourceRef source = exchange.getIn().getHeader(DeliveryHeaders.SOURCE, SourceRef.class);
         int failures = Math.max(1, exchange.getProperty(DeliveryHeaders.FAILURES, 1, Integer.class));
         Instant started = exchange.getIn().getHeader(DeliveryHeaders.STARTED, Instant.class);
 
@@ -95,7 +99,7 @@ public class DeadLetters {
      */
     @SuppressWarnings("unchecked")
     public void recordInvalid(Exchange exchange) {
-        Map<String, String> source = exchange.getIn().getHeader(DeliveryHeaders.SOURCE, Map.class);
+        SourceRef source = exchange.getIn().getHeader(DeliveryHeaders.SOURCE, SourceRef.class);
         String why = exchange.getIn().getHeader(DeliveryHeaders.INVALID, String.class);
         String input = exchange.getIn().getHeader(DeliveryHeaders.INPUT, String.class);
         String id = "in-" + IdempotencyKey.digest(String.valueOf(source) + "\n" + input);
@@ -108,18 +112,18 @@ public class DeadLetters {
     private void settle(Exchange exchange, DeadLetter letter) {
         store.write(letter);
         exchange.setProperty(LETTER, letter);
-        Map<String, String> source = letter.source();
-        String sourceKind = source == null ? "unknown" : source.getOrDefault("kind", "unknown");
+        SourceRef source = letter.source();
+        String sourceKind = (source == null ? SourceRef.Kind.UNKNOWN : source.kind()).key();
         metrics.deadLettered(sourceKind, letter.reason());
-        metrics.outcome(sourceKind, DeliveryHeaders.DEAD_LETTERED);
-        metrics.remember(new DeliveryMetrics.Recent(clock.instant(), sourceKind, DeliveryHeaders.DEAD_LETTERED,
+        metrics.outcome(sourceKind, Outcome.DEAD_LETTERED);
+        metrics.remember(new DeliveryMetrics.Recent(clock.instant(), sourceKind, Outcome.DEAD_LETTERED.key(),
                 letter.id(), letter.reason().key()));
         String trackingKey = exchange.getIn().getHeader(DeliveryHeaders.TRACKING_KEY, String.class);
         if (trackingKey != null) {
-            deliveryStore.track(trackingKey, new DeliveryStore.Tracking(DeliveryHeaders.DEAD_LETTERED, letter.key(),
+            deliveryStore.track(trackingKey, new DeliveryStore.Tracking(Outcome.DEAD_LETTERED.key(), letter.key(),
                     null, letter.reason().key(), clock.instant()));
         }
-        exchange.getIn().setHeader(DeliveryHeaders.OUTCOME, DeliveryHeaders.DEAD_LETTERED);
+        exchange.getIn().setHeader(DeliveryHeaders.OUTCOME, Outcome.DEAD_LETTERED);
         exchange.getIn().setHeader(DeliveryHeaders.FAILURE_REASON, letter.reason().key());
         exchange.getIn().setHeader(DeliveryHeaders.FAILURE_MESSAGE, letter.message());
         LOG.warnf("Dead letter %s: reason %s, %s, after %d attempt(s)%s", letter.id(), letter.reason().key(),
@@ -129,51 +133,40 @@ public class DeadLetters {
 
     /**
      * The replay route's first step: the body (a dead letter's id) becomes its measurement, with the source
-     * {@code kind: replay}; header {@link DeliveryHeaders#OUTCOME} is {@code not_replayable} when its input never
-     * became a measurement, {@code not_found} when there is no such dead letter.
+     * {@code kind: replay}; header {@link #NOT_REPLAYED} is {@code not_replayable} when its input never became a
+     * measurement, {@code not_found} when there is no such dead letter.
      */
     public void replaying(Exchange exchange) {
         String id = exchange.getIn().getBody(String.class);
         exchange.setProperty(REPLAYED, id);
         Optional<DeadLetter> found = store.find(id);
         if (found.isEmpty()) {
-            exchange.getIn().setHeader(DeliveryHeaders.OUTCOME, NOT_FOUND);
+            exchange.getIn().setHeader(NOT_REPLAYED, NOT_FOUND);
             return;
         }
         DeadLetter letter = found.get();
         if (letter.measurement() == null) {
-            exchange.getIn().setHeader(DeliveryHeaders.OUTCOME, NOT_REPLAYABLE);
+            exchange.getIn().setHeader(NOT_REPLAYED, NOT_REPLAYABLE);
             exchange.getIn().setHeader(DeliveryHeaders.FAILURE_MESSAGE,
                     "the input never became a measurement; fix it at the source and send it again");
             return;
         }
-        Map<String, String> source = new LinkedHashMap<>();
-        source.put("kind", "replay");
-        source.put("dead_letter", id);
-        if (letter.source() != null) {
-            letter.source().forEach((k, v) -> source.put("original_" + k, v));
-        }
         exchange.getIn().setBody(letter.measurement());
-        exchange.getIn().setHeader(DeliveryHeaders.SOURCE, source);
+        exchange.getIn().setHeader(DeliveryHeaders.SOURCE, SourceRef.replay(id, letter.source()));
     }
 
     /** After the replay's delivery: a dead letter delivered (or found delivered already) is removed. */
     public void replayed(Exchange exchange) {
-        String outcome = exchange.getIn().getHeader(DeliveryHeaders.OUTCOME, String.class);
-        if (DeliveryHeaders.DELIVERED.equals(outcome) || DeliveryHeaders.DUPLICATE.equals(outcome)) {
+        Outcome outcome = exchange.getIn().getHeader(DeliveryHeaders.OUTCOME, Outcome.class);
+        if (outcome != null && outcome.stored()) {
             String id = exchange.getProperty(REPLAYED, String.class);
             store.remove(id);
-            LOG.infof("Dead letter %s replayed: %s", id, outcome);
+            LOG.infof("Dead letter %s replayed: %s", id, outcome.key());
         }
     }
 
-    private static String describe(Map<String, String> source) {
-        if (source == null || source.isEmpty()) {
-            return "source unknown";
-        }
-        StringBuilder text = new StringBuilder("from ");
-        source.forEach((k, v) -> text.append(k).append('=').append(v).append(' '));
-        return text.toString().trim();
+    private static String describe(SourceRef source) {
+        return source == null ? "source unknown" : source.describe();
     }
 
     static String cut(String text) {

@@ -3,8 +3,10 @@ package io.ogsm.connector.delivery;
 import io.ogsm.connector.pipeline.Decision;
 import io.ogsm.connector.pipeline.DeliveryFailure;
 import io.ogsm.connector.pipeline.DeliveryHeaders;
+import io.ogsm.connector.pipeline.Outcome;
 import io.ogsm.connector.pipeline.FailureClassifier;
 import io.ogsm.connector.pipeline.FailureReason;
+import io.ogsm.connector.pipeline.SourceRef;
 import io.ogsm.connector.measurement.IdempotencyKey;
 import io.ogsm.connector.measurement.Measurement;
 import io.ogsm.connector.measurement.MeasurementType;
@@ -94,9 +96,9 @@ public class Delivery {
         exchange.getIn().setBody(resolved);
         Optional<DeliveryStore.Delivered> done = store.delivered(key);
         if (done.isPresent()) {
-            exchange.getIn().setHeader(DeliveryHeaders.OUTCOME, DeliveryHeaders.DUPLICATE);
+            exchange.getIn().setHeader(DeliveryHeaders.OUTCOME, Outcome.DUPLICATE);
             exchange.getIn().setHeader(DeliveryHeaders.OGSM_ID, done.get().ogsmId());
-            settled(exchange, DeliveryHeaders.DUPLICATE, done.get().ogsmId(), null, null);
+            settled(exchange, Outcome.DUPLICATE, done.get().ogsmId(), null, null);
         }
     }
 
@@ -114,9 +116,9 @@ public class Delivery {
     private void postOnce(Exchange exchange, Measurement m, String key) {
         Optional<DeliveryStore.Delivered> done = store.delivered(key);
         if (done.isPresent()) {
-            exchange.getIn().setHeader(DeliveryHeaders.OUTCOME, DeliveryHeaders.DUPLICATE);
+            exchange.getIn().setHeader(DeliveryHeaders.OUTCOME, Outcome.DUPLICATE);
             exchange.getIn().setHeader(DeliveryHeaders.OGSM_ID, done.get().ogsmId());
-            settled(exchange, DeliveryHeaders.DUPLICATE, done.get().ogsmId(), null, null);
+            settled(exchange, Outcome.DUPLICATE, done.get().ogsmId(), null, null);
             return;
         }
         metrics.postStarted();
@@ -186,29 +188,29 @@ public class Delivery {
     private void delivered(Exchange exchange, String key, Long id) {
         String trackingKey = exchange.getIn().getHeader(DeliveryHeaders.TRACKING_KEY, String.class);
         store.markDelivered(key, id, trackingKey, trackingKey == null ? null
-                : new DeliveryStore.Tracking(DeliveryHeaders.DELIVERED, key, id, null, clock.instant()));
-        exchange.getIn().setHeader(DeliveryHeaders.OUTCOME, DeliveryHeaders.DELIVERED);
+                : new DeliveryStore.Tracking(Outcome.DELIVERED.key(), key, id, null, clock.instant()));
+        exchange.getIn().setHeader(DeliveryHeaders.OUTCOME, Outcome.DELIVERED);
         exchange.getIn().setHeader(DeliveryHeaders.OGSM_ID, id);
-        recorded(exchange, DeliveryHeaders.DELIVERED, id);
+        recorded(exchange, Outcome.DELIVERED, id);
     }
 
     /** Records how a measurement ended: metrics, latency, and the tracking state of a pushed one. */
-    void settled(Exchange exchange, String outcome, Long ogsmId, FailureReason reason, String deliveryKey) {
+    void settled(Exchange exchange, Outcome outcome, Long ogsmId, FailureReason reason, String deliveryKey) {
         recorded(exchange, outcome, ogsmId);
         String trackingKey = exchange.getIn().getHeader(DeliveryHeaders.TRACKING_KEY, String.class);
         if (trackingKey != null) {
             String key = deliveryKey != null ? deliveryKey : exchange.getIn().getHeader(DeliveryHeaders.KEY, String.class);
-            String state = DeliveryHeaders.DUPLICATE.equals(outcome) ? DeliveryHeaders.DELIVERED : outcome;
+            String state = (outcome == Outcome.DUPLICATE ? Outcome.DELIVERED : outcome).key();
             store.track(trackingKey, new DeliveryStore.Tracking(state, key, ogsmId,
                     reason == null ? null : reason.key(), clock.instant()));
         }
     }
 
     /** Metrics, the recent-deliveries list and the latency of a settled measurement. */
-    private void recorded(Exchange exchange, String outcome, Long ogsmId) {
+    private void recorded(Exchange exchange, Outcome outcome, Long ogsmId) {
         String source = sourceKind(exchange);
         metrics.outcome(source, outcome);
-        metrics.remember(new DeliveryMetrics.Recent(clock.instant(), source, outcome,
+        metrics.remember(new DeliveryMetrics.Recent(clock.instant(), source, outcome.key(),
                 exchange.getIn().getHeader(DeliveryHeaders.KEY, String.class),
                 ogsmId == null ? null : "OGSM id " + ogsmId));
         Instant started = exchange.getIn().getHeader(DeliveryHeaders.STARTED, Instant.class);
@@ -227,9 +229,8 @@ public class Delivery {
                 Decision.permanent(FailureReason.MAPPING, 0), null);
     }
 
-    @SuppressWarnings("unchecked")
     static String sourceKind(Exchange exchange) {
-        Map<String, String> source = exchange.getIn().getHeader(DeliveryHeaders.SOURCE, Map.class);
-        return source == null || source.get("kind") == null ? "unknown" : source.get("kind");
+        SourceRef source = exchange.getIn().getHeader(DeliveryHeaders.SOURCE, SourceRef.class);
+        return (source == null ? SourceRef.Kind.UNKNOWN : source.kind()).key();
     }
 }

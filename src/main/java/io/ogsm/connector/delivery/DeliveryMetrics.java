@@ -1,6 +1,7 @@
 package io.ogsm.connector.delivery;
 
 import io.ogsm.connector.pipeline.FailureReason;
+import io.ogsm.connector.pipeline.Outcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -35,7 +36,8 @@ public class DeliveryMetrics {
         registry.gauge("ogsm.delivery.in.flight", inFlight);
     }
 
-    public void outcome(String source, String outcome) {
+    public void outcome(String source, Outcome settled) {
+        String outcome = settled.key();
         deliveries.computeIfAbsent(source + '\n' + outcome, k -> Counter.builder("ogsm.deliveries")
                 .description("Measurements settled by the delivery route")
                 .tag("source", source).tag("outcome", outcome).register(registry)).increment();

@@ -25,7 +25,7 @@ public final class DeliveryHeaders {
     public static final String FAILURES = "OgsmFailures";
     /** When delivery of this measurement started. */
     public static final String STARTED = "OgsmStarted";
-    /** Set when the route is done: {@code delivered}, {@code duplicate} or {@code dead_lettered}. */
+    /** Set when the route is done: its {@link Outcome}. */
     public static final String OUTCOME = "OgsmOutcome";
     /** The OGSM id of the delivered measurement, when the API told it. */
     public static final String OGSM_ID = "OgsmId";
@@ -33,11 +33,8 @@ public final class DeliveryHeaders {
     public static final String FAILURE_REASON = "OgsmFailureReason";
     public static final String FAILURE_MESSAGE = "OgsmFailureMessage";
 
-    /** A pushed measurement's state while it waits in the push queue. */
+    /** A pushed measurement's tracking state while it waits in the push queue. */
     public static final String QUEUED = "queued";
-    public static final String DELIVERED = "delivered";
-    public static final String DUPLICATE = "duplicate";
-    public static final String DEAD_LETTERED = "dead_lettered";
 
     private DeliveryHeaders() {
     }

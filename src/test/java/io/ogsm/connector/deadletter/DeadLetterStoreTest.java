@@ -1,5 +1,6 @@
 package io.ogsm.connector.deadletter;
 
+import io.ogsm.connector.pipeline.SourceRef;
 import io.ogsm.connector.pipeline.FailureReason;
 import io.ogsm.connector.measurement.Measurement;
 import io.ogsm.connector.measurement.MeasurementType;
@@ -45,7 +46,7 @@ class DeadLetterStoreTest {
     private static DeadLetter letter(String id, FailureReason reason, String sourceKind, Instant at) {
         Measurement m = new Measurement(MeasurementType.KPI, 31L, null, LocalDate.of(2024, 10, 9),
                 new BigDecimal("45.6"), new BigDecimal("50"), "monthly close");
-        return new DeadLetter(id, id, reason, "POST answered HTTP 422", Map.of("kind", sourceKind, "ref", "line 7"),
+        return new DeadLetter(id, id, reason, "POST answered HTTP 422", SourceRef.of(Map.of("kind", sourceKind, "ref", "line 7")),
                 m, null,
                 OgsmJson.mapper().createObjectNode().put("method", "POST").put("path", "/api/v2/indicator_reports.json"),
                 422, "{\"errors\":[\"at is invalid\"]}", null, 1, at.minusSeconds(30), at);
@@ -80,7 +81,7 @@ class DeadLetterStoreTest {
     @Test
     void readsBackALetterWhoseInputNeverBecameAMeasurement() {
         DeadLetter written = new DeadLetter("Raw_input-1", null, FailureReason.MAPPING, "value 'x' is not a number",
-                Map.of("kind", "csv", "ref", "in.csv:3"), null, "31;2024-10-09;x", null, 0, null,
+                SourceRef.of(Map.of("kind", "csv", "ref", "in.csv:3")), null, "31;2024-10-09;x", null, 0, null,
                 Map.of("class", "IllegalArgumentException", "message", "x"), 0, T0, T0);
 
         store.write(written);

@@ -1,6 +1,8 @@
 package io.ogsm.connector.delivery;
 
+import io.ogsm.connector.pipeline.SourceRef;
 import io.ogsm.connector.pipeline.DeliveryHeaders;
+import io.ogsm.connector.pipeline.Outcome;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ogsm.connector.deadletter.DeadLetterStore;
 import io.ogsm.connector.measurement.IdempotencyKey;
@@ -242,9 +244,9 @@ class DeliveryRouteTest {
 
         Exchange result = producer.send("direct:deliver", exchange -> {
             exchange.getIn().setBody(m);
-            exchange.getIn().setHeader(DeliveryHeaders.SOURCE, Map.of("kind", "test"));
+            exchange.getIn().setHeader(DeliveryHeaders.SOURCE, SourceRef.of(Map.of("kind", "test")));
         });
-        assertEquals(DeliveryHeaders.DELIVERED, result.getMessage().getHeader(DeliveryHeaders.OUTCOME));
+        assertEquals(Outcome.DELIVERED, result.getMessage().getHeader(DeliveryHeaders.OUTCOME));
         assertEquals(Map.of(run + "-crash", 1L), storedByDescription());
         assertTrue(state.inFlight(IdempotencyKey.of(m)).isEmpty());
     }

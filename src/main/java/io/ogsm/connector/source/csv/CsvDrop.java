@@ -1,6 +1,8 @@
 package io.ogsm.connector.source.csv;
 
 import io.ogsm.connector.pipeline.DeliveryHeaders;
+import io.ogsm.connector.pipeline.Outcome;
+import io.ogsm.connector.pipeline.SourceRef;
 import io.ogsm.connector.delivery.DeliveryStore;
 import io.ogsm.connector.measurement.IdempotencyKey;
 import io.ogsm.connector.measurement.Measurement;
@@ -8,7 +10,7 @@ import io.ogsm.connector.measurement.MeasurementType;
 import io.ogsm.connector.measurement.TitleResolver;
 import io.ogsm.connector.measurement.UnresolvedTitleException;
 import io.ogsm.connector.ogsm.OgsmJson;
-import io.ogsm.connector.source.csv.CsvDropFile.Outcome;
+import io.ogsm.connector.source.csv.CsvDropFile.RowOutcome;
 import org.apache.camel.Exchange;
 import org.jboss.logging.Logger;
 
@@ -95,11 +97,7 @@ public class CsvDrop {
         CsvDropFile drop = file(exchange);
         CsvResult result = exchange.getIn().getBody(CsvResult.class);
         exchange.setProperty(ROW, result);
-        Map<String, String> source = new LinkedHashMap<>();
-        source.put("kind", "csv");
-        source.put("file", drop.name());
-        source.put("line", Long.toString(result.line()));
-        exchange.getIn().setHeader(DeliveryHeaders.SOURCE, source);
+        exchange.getIn().setHeader(DeliveryHeaders.SOURCE, SourceRef.csv(drop.name(), result.line()));
         if (result instanceof CsvResult.Row row) {
             exchange.getIn().setBody(row.measurement());
         } else if (result instanceof CsvResult.Reject reject) {
@@ -111,7 +109,7 @@ public class CsvDrop {
     /** A row that is no measurement goes to the rejects with its reason. */
     public void rejected(Exchange exchange) {
         file(exchange).reject(rowOf(exchange), exchange.getIn().getHeader(DeliveryHeaders.INVALID, String.class),
-                Outcome.REJECTED);
+                RowOutcome.REJECTED);
     }
 
     /**
@@ -125,28 +123,28 @@ public class CsvDrop {
         try {
             resolved = titles.resolve(measurement);
         } catch (UnresolvedTitleException e) {
-            drop.reject(rowOf(exchange), e.getMessage(), Outcome.REJECTED);
+            drop.reject(rowOf(exchange), e.getMessage(), RowOutcome.REJECTED);
             return;
         } catch (RuntimeException e) {
             drop.reject(rowOf(exchange), "cannot read the " + (measurement.type() == MeasurementType.KPI ? "KPI" : "goal")
-                    + " list to resolve " + measurement.subject() + ": " + e.getMessage(), Outcome.REJECTED);
+                    + " list to resolve " + measurement.subject() + ": " + e.getMessage(), RowOutcome.REJECTED);
             return;
         }
-        drop.count(delivered.delivered(IdempotencyKey.of(resolved)).isPresent() ? Outcome.DUPLICATE : Outcome.VALID);
+        drop.count(delivered.delivered(IdempotencyKey.of(resolved)).isPresent() ? RowOutcome.DUPLICATE : RowOutcome.VALID);
     }
 
     /** After {@code direct:deliver}: counts how the row ended; a dead-lettered row goes to the rejects with why. */
     public void settled(Exchange exchange) {
         CsvDropFile drop = file(exchange);
         CsvResult row = rowOf(exchange);
-        String outcome = exchange.getIn().getHeader(DeliveryHeaders.OUTCOME, String.class);
-        if (DeliveryHeaders.DELIVERED.equals(outcome)) {
-            drop.count(Outcome.DELIVERED);
-        } else if (DeliveryHeaders.DUPLICATE.equals(outcome)) {
-            drop.count(Outcome.DUPLICATE);
-        } else if (DeliveryHeaders.DEAD_LETTERED.equals(outcome)) {
+        Outcome outcome = exchange.getIn().getHeader(DeliveryHeaders.OUTCOME, Outcome.class);
+        if (outcome == Outcome.DELIVERED) {
+            drop.count(RowOutcome.DELIVERED);
+        } else if (outcome == Outcome.DUPLICATE) {
+            drop.count(RowOutcome.DUPLICATE);
+        } else if (outcome == Outcome.DEAD_LETTERED) {
             drop.reject(row, exchange.getIn().getHeader(DeliveryHeaders.FAILURE_MESSAGE, String.class),
-                    Outcome.DEAD_LETTERED);
+                    RowOutcome.DEAD_LETTERED);
         } else {
             throw new IllegalStateException("line " + row.line() + " was not settled by the deliver route (outcome "
                     + outcome + ")");

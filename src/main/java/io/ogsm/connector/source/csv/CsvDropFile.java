@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class CsvDropFile {
 
     /** How a row ended. */
-    enum Outcome { DELIVERED, DUPLICATE, REJECTED, DEAD_LETTERED, VALID }
+    enum RowOutcome { DELIVERED, DUPLICATE, REJECTED, DEAD_LETTERED, VALID }
 
     private final String exchangeId;
     private final Path relative;
@@ -97,7 +97,7 @@ final class CsvDropFile {
         };
     }
 
-    void count(Outcome outcome) {
+    void count(RowOutcome outcome) {
         switch (outcome) {
             case DELIVERED -> delivered.incrementAndGet();
             case DUPLICATE -> duplicates.incrementAndGet();
@@ -108,7 +108,7 @@ final class CsvDropFile {
     }
 
     /** Writes the row to the rejects file with its reason and counts it as {@code outcome}. */
-    void reject(CsvResult row, String reason, Outcome outcome) {
+    void reject(CsvResult row, String reason, RowOutcome outcome) {
         rejects.add(row.line(), reason, row.values());
         count(outcome);
     }

@@ -2,6 +2,7 @@ package io.ogsm.connector.source.erp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ogsm.connector.pipeline.DeliveryHeaders;
+import io.ogsm.connector.pipeline.SourceRef;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.jboss.logging.Logger;
@@ -170,7 +171,7 @@ public class ErpPolls {
     public void item(Exchange exchange) {
         Item item = exchange.getIn().getBody(Item.class);
         Poll poll = exchange.getProperty(POLL, Poll.class);
-        exchange.getIn().setHeader(DeliveryHeaders.SOURCE, item.source());
+        exchange.getIn().setHeader(DeliveryHeaders.SOURCE, SourceRef.erp(item.source()));
         ErpMapping.Result mapped = poll.source.mapping().map(item.json());
         if (mapped.ok()) {
             exchange.getIn().setBody(mapped.measurement());

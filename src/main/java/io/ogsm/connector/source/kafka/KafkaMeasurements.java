@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ogsm.connector.config.OgsmConfig;
 import io.ogsm.connector.pipeline.DeliveryHeaders;
+import io.ogsm.connector.pipeline.SourceRef;
 import io.ogsm.connector.measurement.MeasurementReader;
 import io.ogsm.connector.measurement.Violation;
 import io.ogsm.connector.ogsm.OgsmJson;
@@ -36,7 +37,7 @@ public class KafkaMeasurements {
     public static final String ITEMS = "OgsmItems";
 
     /** One element of a message: its JSON and position, with the record's source reference. */
-    public record Item(int index, JsonNode json, Map<String, String> source) {
+    public record Item(int index, JsonNode json, SourceRef source) {
     }
 
     private final OgsmConfig.Kafka config;
@@ -47,11 +48,8 @@ public class KafkaMeasurements {
 
     public void read(Exchange exchange) {
         Message in = exchange.getIn();
-        Map<String, String> source = new LinkedHashMap<>();
-        source.put("kind", "kafka");
-        source.put("topic", String.valueOf(in.getHeader(KafkaConstants.TOPIC)));
-        source.put("partition", String.valueOf(in.getHeader(KafkaConstants.PARTITION)));
-        source.put("offset", String.valueOf(in.getHeader(KafkaConstants.OFFSET)));
+        SourceRef source = SourceRef.kafka(String.valueOf(in.getHeader(KafkaConstants.TOPIC)),
+                in.getHeader(KafkaConstants.PARTITION), in.getHeader(KafkaConstants.OFFSET));
         in.setHeader(DeliveryHeaders.SOURCE, source);
         byte[] value = in.getBody(byte[].class);
         if (value == null) {
@@ -80,9 +78,7 @@ public class KafkaMeasurements {
             items.add(new Item(0, json, source));
         } else if (json != null && json.isArray() && json.size() <= MAX_ITEMS) {
             for (int i = 0; i < json.size(); i++) {
-                Map<String, String> itemSource = new LinkedHashMap<>(source);
-                itemSource.put("index", Integer.toString(i));
-                items.add(new Item(i, json.get(i), itemSource));
+                items.add(new Item(i, json.get(i), source.with("index", Integer.toString(i))));
             }
         } else {
             poison(in, json != null && json.isArray()

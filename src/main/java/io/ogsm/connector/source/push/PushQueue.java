@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ogsm.connector.pipeline.DeliveryHeaders;
+import io.ogsm.connector.pipeline.SourceRef;
 import io.ogsm.connector.delivery.DeliveryStore;
 import io.ogsm.connector.measurement.Measurement;
 import io.ogsm.connector.ogsm.OgsmJson;
@@ -138,12 +139,8 @@ public class PushQueue {
     /** For each item: the Measurement and the headers the deliver route reads. */
     public void item(Exchange exchange) {
         Item item = exchange.getIn().getBody(Item.class);
-        Map<String, String> source = new LinkedHashMap<>();
-        source.put("kind", "push");
-        source.put("key", item.key());
-        source.put("received_at", exchange.getIn().getHeader(RECEIVED_AT, String.class));
-        source.put("remote", exchange.getIn().getHeader(REMOTE, String.class));
-        exchange.getIn().setHeader(DeliveryHeaders.SOURCE, source);
+        exchange.getIn().setHeader(DeliveryHeaders.SOURCE, SourceRef.push(item.key(),
+                exchange.getIn().getHeader(RECEIVED_AT, String.class), exchange.getIn().getHeader(REMOTE, String.class)));
         exchange.getIn().setHeader(DeliveryHeaders.TRACKING_KEY, item.key());
         exchange.getIn().setBody(item.measurement());
     }

@@ -1,5 +1,6 @@
 package io.ogsm.connector.source.kafka;
 
+import io.ogsm.connector.pipeline.SourceRef;
 import io.ogsm.connector.config.OgsmConfig;
 import io.ogsm.connector.pipeline.DeliveryHeaders;
 import io.quarkus.runtime.configuration.MemorySize;
@@ -41,7 +42,7 @@ class KafkaMeasurementsTest {
 
         Map<String, Object> headers = exchange.getIn().getHeaders();
         assertEquals(Map.of("kind", "kafka", "topic", "kpis", "partition", "2", "offset", "41"),
-                headers.get(DeliveryHeaders.SOURCE));
+                ((SourceRef) headers.get(DeliveryHeaders.SOURCE)).asMap());
         assertTrue(headers.keySet().stream().noneMatch(name -> name.toLowerCase().startsWith("kafka.")),
                 () -> "Kafka headers left: " + headers.keySet());
         assertNull(headers.get(KafkaConstants.MANUAL_COMMIT));

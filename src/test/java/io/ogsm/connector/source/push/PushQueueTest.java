@@ -2,6 +2,7 @@ package io.ogsm.connector.source.push;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ogsm.connector.pipeline.DeliveryHeaders;
+import io.ogsm.connector.pipeline.SourceRef;
 import io.ogsm.connector.delivery.DeliveryStore;
 import io.ogsm.connector.measurement.Measurement;
 import io.ogsm.connector.measurement.MeasurementType;
@@ -118,7 +119,7 @@ class PushQueueTest {
         assertEquals(SECOND, exchange.getIn().getBody());
         assertEquals("k2", exchange.getIn().getHeader(DeliveryHeaders.TRACKING_KEY));
         assertEquals(Map.of("kind", "push", "key", "k2", "received_at", MutableClock.START.toString(),
-                "remote", "10.0.0.7"), exchange.getIn().getHeader(DeliveryHeaders.SOURCE));
+                "remote", "10.0.0.7"), exchange.getIn().getHeader(DeliveryHeaders.SOURCE, SourceRef.class).asMap());
 
         queue.settled(exchange);
         assertEquals(1, queue.depth());
