@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ogsm.connector.config.OgsmConfig;
-import io.ogsm.connector.config.OgsmSetup;
+import io.ogsm.connector.ogsm.OgsmSetup;
 import io.ogsm.connector.ogsm.OgsmJson;
 import io.ogsm.connector.ogsm.OgsmResource;
 import io.vertx.core.buffer.Buffer;

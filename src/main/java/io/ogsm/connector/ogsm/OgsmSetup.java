@@ -1,8 +1,6 @@
-package io.ogsm.connector.config;
+package io.ogsm.connector.ogsm;
 
-import io.ogsm.connector.ogsm.ApiCredentials;
-import io.ogsm.connector.ogsm.ApiTarget;
-import io.ogsm.connector.ogsm.OgsmClient;
+import io.ogsm.connector.config.OgsmConfig;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
