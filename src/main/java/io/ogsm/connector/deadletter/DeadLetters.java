@@ -3,7 +3,7 @@ package io.ogsm.connector.deadletter;
 import io.ogsm.connector.pipeline.Decision;
 import io.ogsm.connector.pipeline.DeliveryHeaders;
 import io.ogsm.connector.delivery.DeliveryMetrics;
-import io.ogsm.connector.delivery.DeliveryStore;
+import io.ogsm.connector.pipeline.DeliveryLedger;
 import io.ogsm.connector.pipeline.FailureClassifier;
 import io.ogsm.connector.pipeline.FailureReason;
 import io.ogsm.connector.delivery.MeasurementRequests;
@@ -30,14 +30,14 @@ public class DeadLetters {
     static final int MAX_TEXT = 8192;
 
     private final DeadLetterStore store;
-    private final DeliveryStore deliveryStore;
+    private final DeliveryLedger deliveryStore;
     private final FailureClassifier classifier;
     private final DeliveryMetrics metrics;
     private final DeadLetterTopic topic;
     private final Clock clock;
     private ProducerTemplate producer;
 
-    public DeadLetters(DeadLetterStore store, DeliveryStore deliveryStore, FailureClassifier classifier,
+    public DeadLetters(DeadLetterStore store, DeliveryLedger deliveryStore, FailureClassifier classifier,
             DeliveryMetrics metrics, DeadLetterTopic topic, Clock clock) {
         this.store = store;
         this.deliveryStore = deliveryStore;
@@ -135,7 +135,7 @@ public class DeadLetters {
                 letter.id(), letter.reason().key()));
         String trackingKey = exchange.getIn().getHeader(DeliveryHeaders.TRACKING_KEY, String.class);
         if (trackingKey != null) {
-            deliveryStore.track(trackingKey, new DeliveryStore.Tracking(DeliveryHeaders.DEAD_LETTERED, letter.key(),
+            deliveryStore.track(trackingKey, new DeliveryLedger.Tracking(DeliveryHeaders.DEAD_LETTERED, letter.key(),
                     null, letter.reason().key(), clock.instant()));
         }
         exchange.getIn().setHeader(DeliveryHeaders.OUTCOME, DeliveryHeaders.DEAD_LETTERED);

@@ -1,6 +1,7 @@
 package io.ogsm.connector.delivery;
 
 import io.ogsm.connector.pipeline.DeliveryHeaders;
+import io.ogsm.connector.pipeline.DeliveryLedger;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ogsm.connector.deadletter.DeadLetterStore;
 import io.ogsm.connector.measurement.IdempotencyKey;
@@ -54,7 +55,7 @@ class DeliveryRouteTest {
     DeadLetterStore deadLetters;
 
     @Inject
-    DeliveryStore state;
+    DeliveryLedger state;
 
     @Inject
     OgsmClient client;

@@ -1,7 +1,7 @@
 package io.ogsm.connector.source.csv;
 
 import io.ogsm.connector.pipeline.DeliveryHeaders;
-import io.ogsm.connector.delivery.DeliveryStore;
+import io.ogsm.connector.pipeline.DeliveryLedger;
 import io.ogsm.connector.measurement.IdempotencyKey;
 import io.ogsm.connector.measurement.Measurement;
 import io.ogsm.connector.measurement.MeasurementType;
@@ -48,7 +48,7 @@ public class CsvDrop {
     private final long maxFileSize;
     private final boolean dryRun;
     private final TitleResolver titles;
-    private final DeliveryStore delivered;
+    private final DeliveryLedger delivered;
     private final Clock clock;
     private final ProducerTemplate producer;
 
@@ -57,7 +57,7 @@ public class CsvDrop {
     private volatile Endpoint deliver;
 
     public CsvDrop(CsvDropFolder folder, CsvOptions options, long maxFileSize, boolean dryRun, TitleResolver titles,
-            DeliveryStore delivered, Clock clock, ProducerTemplate producer, int concurrency) {
+            DeliveryLedger delivered, Clock clock, ProducerTemplate producer, int concurrency) {
         this.producer = producer;
         this.concurrency = concurrency;
         this.folder = folder;
