@@ -2,7 +2,7 @@ package io.ogsm.connector.deadletter;
 
 import io.ogsm.connector.config.OgsmConfig;
 import io.ogsm.connector.delivery.DeliveryMetrics;
-import io.ogsm.connector.delivery.DeliveryStore;
+import io.ogsm.connector.pipeline.DeliveryLedger;
 import io.ogsm.connector.pipeline.FailureClassifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -31,7 +31,7 @@ public class DeadLetterBeans {
     @Produces
     @Singleton
     @Named("deadLetters")
-    DeadLetters deadLetters(DeadLetterStore store, DeliveryStore deliveryStore, FailureClassifier classifier,
+    DeadLetters deadLetters(DeadLetterStore store, DeliveryLedger deliveryStore, FailureClassifier classifier,
             DeliveryMetrics metrics, Clock clock) {
         return new DeadLetters(store, deliveryStore, classifier, metrics, clock);
     }

@@ -5,7 +5,7 @@ import io.ogsm.connector.pipeline.DeliveryHeaders;
 import io.ogsm.connector.pipeline.Outcome;
 import io.ogsm.connector.pipeline.SourceRef;
 import io.ogsm.connector.delivery.DeliveryMetrics;
-import io.ogsm.connector.delivery.DeliveryStore;
+import io.ogsm.connector.pipeline.DeliveryLedger;
 import io.ogsm.connector.pipeline.FailureClassifier;
 import io.ogsm.connector.pipeline.FailureReason;
 import io.ogsm.connector.delivery.MeasurementRequests;
@@ -39,12 +39,12 @@ public class DeadLetters {
     public static final String NOT_REPLAYABLE = "not_replayable";
 
     private final DeadLetterStore store;
-    private final DeliveryStore deliveryStore;
+    private final DeliveryLedger deliveryStore;
     private final FailureClassifier classifier;
     private final DeliveryMetrics metrics;
     private final Clock clock;
 
-    public DeadLetters(DeadLetterStore store, DeliveryStore deliveryStore, FailureClassifier classifier,
+    public DeadLetters(DeadLetterStore store, DeliveryLedger deliveryStore, FailureClassifier classifier,
             DeliveryMetrics metrics, Clock clock) {
         this.store = store;
         this.deliveryStore = deliveryStore;
@@ -120,7 +120,7 @@ public class DeadLetters {
                 letter.id(), letter.reason().key()));
         String trackingKey = exchange.getIn().getHeader(DeliveryHeaders.TRACKING_KEY, String.class);
         if (trackingKey != null) {
-            deliveryStore.track(trackingKey, new DeliveryStore.Tracking(Outcome.DEAD_LETTERED.key(), letter.key(),
+            deliveryStore.track(trackingKey, new DeliveryLedger.Tracking(Outcome.DEAD_LETTERED.key(), letter.key(),
                     null, letter.reason().key(), clock.instant()));
         }
         exchange.getIn().setHeader(DeliveryHeaders.OUTCOME, Outcome.DEAD_LETTERED);

@@ -3,6 +3,7 @@ package io.ogsm.connector.delivery;
 import io.ogsm.connector.pipeline.Decision;
 import io.ogsm.connector.pipeline.DeliveryFailure;
 import io.ogsm.connector.pipeline.DeliveryHeaders;
+import io.ogsm.connector.pipeline.DeliveryLedger;
 import io.ogsm.connector.pipeline.Outcome;
 import io.ogsm.connector.pipeline.FailureClassifier;
 import io.ogsm.connector.pipeline.FailureReason;
@@ -52,14 +53,14 @@ public class Delivery {
 
     private final OgsmClient client;
     private final TitleResolver titles;
-    private final DeliveryStore store;
+    private final DeliveryLedger store;
     private final FailureClassifier classifier;
     private final RetryPolicy policy;
     private final ApiAccess access;
     private final DeliveryMetrics metrics;
     private final Clock clock;
 
-    public Delivery(OgsmClient client, TitleResolver titles, DeliveryStore store, FailureClassifier classifier,
+    public Delivery(OgsmClient client, TitleResolver titles, DeliveryLedger store, FailureClassifier classifier,
             RetryPolicy policy, ApiAccess access, DeliveryMetrics metrics, Clock clock) {
         this.client = client;
         this.titles = titles;
@@ -94,7 +95,7 @@ public class Delivery {
         String key = IdempotencyKey.of(resolved);
         exchange.getIn().setHeader(DeliveryHeaders.KEY, key);
         exchange.getIn().setBody(resolved);
-        Optional<DeliveryStore.Delivered> done = store.delivered(key);
+        Optional<DeliveryLedger.Delivered> done = store.delivered(key);
         if (done.isPresent()) {
             exchange.getIn().setHeader(DeliveryHeaders.OUTCOME, Outcome.DUPLICATE);
             exchange.getIn().setHeader(DeliveryHeaders.OGSM_ID, done.get().ogsmId());
@@ -114,7 +115,7 @@ public class Delivery {
 
     /** Under the key's lock, so the same measurement arriving twice at once is posted once. */
     private void postOnce(Exchange exchange, Measurement m, String key) {
-        Optional<DeliveryStore.Delivered> done = store.delivered(key);
+        Optional<DeliveryLedger.Delivered> done = store.delivered(key);
         if (done.isPresent()) {
             exchange.getIn().setHeader(DeliveryHeaders.OUTCOME, Outcome.DUPLICATE);
             exchange.getIn().setHeader(DeliveryHeaders.OGSM_ID, done.get().ogsmId());
@@ -188,7 +189,7 @@ public class Delivery {
     private void delivered(Exchange exchange, String key, Long id) {
         String trackingKey = exchange.getIn().getHeader(DeliveryHeaders.TRACKING_KEY, String.class);
         store.markDelivered(key, id, trackingKey, trackingKey == null ? null
-                : new DeliveryStore.Tracking(Outcome.DELIVERED.key(), key, id, null, clock.instant()));
+                : new DeliveryLedger.Tracking(Outcome.DELIVERED.key(), key, id, null, clock.instant()));
         exchange.getIn().setHeader(DeliveryHeaders.OUTCOME, Outcome.DELIVERED);
         exchange.getIn().setHeader(DeliveryHeaders.OGSM_ID, id);
         recorded(exchange, Outcome.DELIVERED, id);
@@ -201,7 +202,7 @@ public class Delivery {
         if (trackingKey != null) {
             String key = deliveryKey != null ? deliveryKey : exchange.getIn().getHeader(DeliveryHeaders.KEY, String.class);
             String state = (outcome == Outcome.DUPLICATE ? Outcome.DELIVERED : outcome).key();
-            store.track(trackingKey, new DeliveryStore.Tracking(state, key, ogsmId,
+            store.track(trackingKey, new DeliveryLedger.Tracking(state, key, ogsmId,
                     reason == null ? null : reason.key(), clock.instant()));
         }
     }

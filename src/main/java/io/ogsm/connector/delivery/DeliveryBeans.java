@@ -5,6 +5,7 @@ import io.ogsm.connector.config.OgsmConfig;
 import io.ogsm.connector.measurement.TitleResolver;
 import io.ogsm.connector.ogsm.ApiAccess;
 import io.ogsm.connector.ogsm.OgsmClient;
+import io.ogsm.connector.pipeline.DeliveryLedger;
 import io.ogsm.connector.pipeline.FailureClassifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -30,13 +31,13 @@ public class DeliveryBeans {
     @Produces
     @Singleton
     @Named("deliveryState")
-    DeliveryStore deliveryStore(Clock clock) {
+    DeliveryLedger deliveryLedger(Clock clock) {
         OgsmConfig.Delivery d = config.delivery();
-        return new DeliveryStore(Path.of(config.dataDir(), "state"), d.retention(), d.maxKeys(), clock);
+        return new EmbeddedLedger(Path.of(config.dataDir(), "state"), d.retention(), d.maxKeys(), clock);
     }
 
-    void close(@Disposes DeliveryStore store) {
-        store.close();
+    void close(@Disposes DeliveryLedger ledger) {
+        ledger.close();
     }
 
     @Produces
@@ -62,7 +63,7 @@ public class DeliveryBeans {
     @Produces
     @Singleton
     @Named("delivery")
-    Delivery delivery(OgsmClient client, TitleResolver titles, DeliveryStore store, FailureClassifier classifier,
+    Delivery delivery(OgsmClient client, TitleResolver titles, DeliveryLedger store, FailureClassifier classifier,
             RetryPolicy policy, ApiAccess access, DeliveryMetrics metrics, Clock clock) {
         return new Delivery(client, titles, store, classifier, policy, access, metrics, clock);
     }

@@ -1,61 +1,73 @@
 package io.ogsm.connector.status;
 
 import io.ogsm.connector.ogsm.OgsmResource;
-import org.h2.mvstore.MVMap;
-import org.h2.mvstore.MVStore;
+import io.ogsm.connector.store.EmbeddedStore;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The last seen state of each list, as compact JSON per entity id, in an H2 MVStore file {@code status.mv.db} in
- * the cluster folder ({@code ogsm.status.cluster-dir}), so that whichever instance leads polls from the same
- * snapshot. The file is opened on first use, which only the leader makes, and is locked while open. A list's
- * snapshot changes only through {@link #apply}, called after the poll's events were acknowledged by Kafka, so a
- * restart or a change of leader emits nothing twice and misses nothing.
+ * The last seen state of each list, as compact JSON per entity id, in an {@link EmbeddedStore} in the folder
+ * {@code status-snapshot} of the cluster folder ({@code ogsm.status.cluster-dir}), so that whichever instance leads
+ * polls from the same snapshot. The store is opened on first use, which only the leader makes, and is locked while
+ * open. A list's snapshot changes only through {@link #apply}, called after the poll's events were acknowledged by
+ * Kafka, so a restart or a change of leader emits nothing twice and misses nothing.
  */
 public class SnapshotStore implements AutoCloseable {
 
-    private final Path folder;
-    private MVStore store;
+    /** The store's folder, under the cluster folder. */
+    static final String FOLDER = "status-snapshot";
+    private static final String ENTRIES = "entries";
+    private static final String INITIALIZED = "initialized";
 
-    public SnapshotStore(Path folder) {
-        this.folder = folder;
+    private final Path folder;
+    private EmbeddedStore store;
+
+    public SnapshotStore(Path clusterDir) {
+        this.folder = clusterDir.resolve(FOLDER);
     }
 
-    private synchronized MVStore store() {
+    private synchronized EmbeddedStore store() {
         if (store == null) {
-            try {
-                Files.createDirectories(folder);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create the folder " + folder, e);
-            }
-            store = new MVStore.Builder().fileName(folder.resolve("status.mv.db").toString())
-                    .autoCommitDisabled().open();
+            store = new EmbeddedStore(folder, "status snapshot", List.of(ENTRIES, INITIALIZED));
         }
         return store;
     }
 
+    /** Whether the list was polled once, so its snapshot is taken (an empty one too). */
     public boolean isInitialized(OgsmResource resource) {
-        MVMap<String, Boolean> initialized = store().openMap("initialized");
-        return Boolean.TRUE.equals(initialized.get(resource.key()));
+        return store().get(store().column(INITIALIZED), resource.key()).isPresent();
     }
 
-    /** The snapshot of one list: id to compact JSON. Read-only use, please: change it through {@link #apply}. */
-    public MVMap<Long, String> snapshot(OgsmResource resource) {
-        return store().openMap("snapshot." + resource.key());
+    /** The entity's compact JSON as last seen, or null when it was not in the list. */
+    public String entry(OgsmResource resource, long id) {
+        return store().get(store().column(ENTRIES), key(resource, id))
+                .map(json -> new String(json, StandardCharsets.UTF_8)).orElse(null);
+    }
+
+    /** The ids in the list's snapshot. */
+    public List<Long> ids(OgsmResource resource) {
+        return store().keys(store().column(ENTRIES), prefix(resource)).stream().map(Long::valueOf).toList();
     }
 
     /** Writes the poll's outcome for one list at once: new and changed entries, and the ids that are gone. */
     public synchronized void apply(OgsmResource resource, Map<Long, String> upserts, Iterable<Long> deletes) {
-        MVMap<Long, String> map = snapshot(resource);
-        map.putAll(upserts);
-        deletes.forEach(map::remove);
-        store().<String, Boolean>openMap("initialized").put(resource.key(), true);
-        store().commit();
+        EmbeddedStore.Column entries = store().column(ENTRIES);
+        store().write(batch -> {
+            upserts.forEach((id, json) -> batch.put(entries, key(resource, id), json.getBytes(StandardCharsets.UTF_8)));
+            deletes.forEach(id -> batch.delete(entries, key(resource, id)));
+            batch.put(store().column(INITIALIZED), resource.key(), new byte[0]);
+        });
+    }
+
+    private static String prefix(OgsmResource resource) {
+        return resource.key() + "/";
+    }
+
+    private static String key(OgsmResource resource, long id) {
+        return prefix(resource) + id;
     }
 
     @Override

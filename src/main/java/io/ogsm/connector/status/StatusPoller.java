@@ -13,7 +13,6 @@ import io.ogsm.connector.ogsm.ApiTarget;
 import io.ogsm.connector.ogsm.OgsmClient;
 import io.ogsm.connector.ogsm.OgsmJson;
 import io.ogsm.connector.ogsm.OgsmResource;
-import org.h2.mvstore.MVMap;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
@@ -108,7 +107,6 @@ public class StatusPoller {
 
     int pollOne(OgsmResource resource) throws java.util.concurrent.ExecutionException, InterruptedException,
             java.util.concurrent.TimeoutException {
-        MVMap<Long, String> snapshot = snapshots.snapshot(resource);
         boolean initial = !snapshots.isInitialized(resource);
         Map<Long, String> upserts = new HashMap<>();
         Set<Long> seen = new HashSet<>();
@@ -119,7 +117,7 @@ public class StatusPoller {
                 return;
             }
             String now = entry.toString();
-            String before = snapshot.get(id);
+            String before = snapshots.entry(resource, id);
             if (now.equals(before)) {
                 return;
             }
@@ -136,13 +134,14 @@ public class StatusPoller {
                 }
             }
         });
+        List<Long> ids = snapshots.ids(resource);
         List<Long> deletes = new ArrayList<>();
-        for (Long id : snapshot.keySet()) {
+        for (Long id : ids) {
             if (!seen.contains(id)) {
                 deletes.add(id);
             }
         }
-        long size = snapshot.sizeAsLong();
+        long size = ids.size();
         if (count == 0 && size >= GUARD_MIN_SIZE) {
             throw new IllegalStateException(resource.apiName() + " came back empty while the snapshot holds " + size
                     + " entries; not taken as deletes");
@@ -153,7 +152,7 @@ public class StatusPoller {
         }
         if (!resource.isMeasurement()) {
             for (Long id : deletes) {
-                events.add(event(resource, id, ChangeType.DELETED, parse(snapshot.get(id)), null, List.of()));
+                events.add(event(resource, id, ChangeType.DELETED, parse(snapshots.entry(resource, id)), null, List.of()));
             }
         }
         if (!events.isEmpty()) {

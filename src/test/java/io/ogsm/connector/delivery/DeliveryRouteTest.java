@@ -2,6 +2,7 @@ package io.ogsm.connector.delivery;
 
 import io.ogsm.connector.pipeline.SourceRef;
 import io.ogsm.connector.pipeline.DeliveryHeaders;
+import io.ogsm.connector.pipeline.DeliveryLedger;
 import io.ogsm.connector.pipeline.Outcome;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ogsm.connector.deadletter.DeadLetterStore;
@@ -56,7 +57,7 @@ class DeliveryRouteTest {
     DeadLetterStore deadLetters;
 
     @Inject
-    DeliveryStore state;
+    DeliveryLedger state;
 
     @Inject
     OgsmClient client;

@@ -70,7 +70,7 @@ class StatusChangesIT {
             try {
                 await().atMost(Duration.ofSeconds(60)).until(() -> one.isReady() && two.isReady());
                 // let a first poll take the snapshot
-                await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(cluster.resolve("status.mv.db")));
+                await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(cluster.resolve("status-snapshot").resolve("CURRENT")));
                 await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
                 patch(api, "goals/11", "{\"traffic_light\": \"red\"}");
                 await().atMost(Duration.ofSeconds(30)).until(() -> {

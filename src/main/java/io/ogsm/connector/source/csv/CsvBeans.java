@@ -1,7 +1,7 @@
 package io.ogsm.connector.source.csv;
 
 import io.ogsm.connector.config.OgsmConfig;
-import io.ogsm.connector.delivery.DeliveryStore;
+import io.ogsm.connector.pipeline.DeliveryLedger;
 import io.ogsm.connector.measurement.TitleResolver;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -25,7 +25,7 @@ public class CsvBeans {
     @Produces
     @Singleton
     @Named("csvDrop")
-    CsvDrop csvDrop(OgsmConfig config, TitleResolver titles, DeliveryStore store, Clock clock) {
+    CsvDrop csvDrop(OgsmConfig config, TitleResolver titles, DeliveryLedger store, Clock clock) {
         OgsmConfig.Csv csv = config.csv();
         CsvOptions options = new CsvOptions(csv.dateFormats(), CsvOptions.Delimiter.parse(csv.delimiter()),
                 CsvOptions.DecimalSeparator.parse(csv.decimalSeparator()), null,

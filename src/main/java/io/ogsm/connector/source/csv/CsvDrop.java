@@ -3,7 +3,7 @@ package io.ogsm.connector.source.csv;
 import io.ogsm.connector.pipeline.DeliveryHeaders;
 import io.ogsm.connector.pipeline.Outcome;
 import io.ogsm.connector.pipeline.SourceRef;
-import io.ogsm.connector.delivery.DeliveryStore;
+import io.ogsm.connector.pipeline.DeliveryLedger;
 import io.ogsm.connector.measurement.IdempotencyKey;
 import io.ogsm.connector.measurement.Measurement;
 import io.ogsm.connector.measurement.MeasurementType;
@@ -49,11 +49,11 @@ public class CsvDrop {
     private final long maxFileSize;
     private final boolean dryRun;
     private final TitleResolver titles;
-    private final DeliveryStore delivered;
+    private final DeliveryLedger delivered;
     private final Clock clock;
 
     public CsvDrop(CsvDropFolder folder, CsvOptions options, long maxFileSize, boolean dryRun, TitleResolver titles,
-            DeliveryStore delivered, Clock clock) {
+            DeliveryLedger delivered, Clock clock) {
         this.folder = folder;
         this.options = options;
         this.maxFileSize = maxFileSize;

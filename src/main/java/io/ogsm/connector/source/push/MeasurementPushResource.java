@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ogsm.connector.config.OgsmConfig;
-import io.ogsm.connector.delivery.DeliveryStore;
+import io.ogsm.connector.pipeline.DeliveryLedger;
 import io.ogsm.connector.measurement.IdempotencyKey;
 import io.ogsm.connector.measurement.Measurement;
 import io.ogsm.connector.measurement.MeasurementReader;
@@ -41,10 +41,10 @@ public class MeasurementPushResource {
     private static final Logger LOG = Logger.getLogger(MeasurementPushResource.class);
 
     private final PushQueue queue;
-    private final DeliveryStore store;
+    private final DeliveryLedger store;
     private final OgsmConfig config;
 
-    public MeasurementPushResource(PushQueue queue, DeliveryStore store, OgsmConfig config) {
+    public MeasurementPushResource(PushQueue queue, DeliveryLedger store, OgsmConfig config) {
         this.queue = queue;
         this.store = store;
         this.config = config;
@@ -113,11 +113,11 @@ public class MeasurementPushResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response status(@PathParam("key") String key) {
         ObjectNode answer = OgsmJson.mapper().createObjectNode().put("key", key);
-        Optional<DeliveryStore.Tracking> tracked = store.tracking(key);
+        Optional<DeliveryLedger.Tracking> tracked = store.tracking(key);
         if (tracked.isEmpty()) {
             return error(404, "no measurement with key " + (key.length() > 40 ? key.substring(0, 40) + "…" : key));
         }
-        DeliveryStore.Tracking t = tracked.get();
+        DeliveryLedger.Tracking t = tracked.get();
         answer.put("status", t.state());
         if (t.ogsmId() != null) {
             answer.put("ogsm_id", t.ogsmId());

@@ -3,7 +3,7 @@ package io.ogsm.connector.source.push;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.ogsm.connector.config.OgsmConfig;
-import io.ogsm.connector.delivery.DeliveryStore;
+import io.ogsm.connector.pipeline.DeliveryLedger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -30,7 +30,7 @@ public class PushBeans {
     @Produces
     @Singleton
     @Named("pushQueue")
-    PushQueue pushQueue(DeliveryStore store, Clock clock, MeterRegistry registry) {
+    PushQueue pushQueue(DeliveryLedger store, Clock clock, MeterRegistry registry) {
         PushQueue queue = new PushQueue(Path.of(config.dataDir(), "queue"), store, clock);
         Gauge.builder("ogsm.push.queue.depth", queue, PushQueue::depth)
                 .description("Measurements pushed over HTTP and not yet settled").register(registry);

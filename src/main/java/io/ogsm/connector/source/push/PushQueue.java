@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ogsm.connector.pipeline.DeliveryHeaders;
 import io.ogsm.connector.pipeline.SourceRef;
-import io.ogsm.connector.delivery.DeliveryStore;
+import io.ogsm.connector.pipeline.DeliveryLedger;
 import io.ogsm.connector.measurement.Measurement;
 import io.ogsm.connector.ogsm.OgsmJson;
 import org.apache.camel.Exchange;
@@ -59,12 +59,12 @@ public class PushQueue {
     }
 
     private final Path folder;
-    private final DeliveryStore store;
+    private final DeliveryLedger store;
     private final Clock clock;
     /** Measurements not yet settled, per queue file: the queue's depth. */
     private final Map<String, AtomicLong> pending = new ConcurrentHashMap<>();
 
-    public PushQueue(Path folder, DeliveryStore store, Clock clock) {
+    public PushQueue(Path folder, DeliveryLedger store, Clock clock) {
         this.folder = folder;
         this.store = store;
         this.clock = clock;
@@ -98,9 +98,9 @@ public class PushQueue {
                 }
                 channel.force(true);
             }
-            Map<String, DeliveryStore.Tracking> queued = new LinkedHashMap<>();
+            Map<String, DeliveryLedger.Tracking> queued = new LinkedHashMap<>();
             byKey.keySet().forEach(key -> queued.put(key,
-                    new DeliveryStore.Tracking(DeliveryHeaders.QUEUED, key, null, null, clock.instant())));
+                    new DeliveryLedger.Tracking(DeliveryHeaders.QUEUED, key, null, null, clock.instant())));
             store.trackAll(queued);
             pending.put(name, new AtomicLong(byKey.size()));
             Files.move(temp, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE);

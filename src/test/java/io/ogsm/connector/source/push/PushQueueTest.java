@@ -1,9 +1,10 @@
 package io.ogsm.connector.source.push;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ogsm.connector.delivery.EmbeddedLedger;
 import io.ogsm.connector.pipeline.DeliveryHeaders;
 import io.ogsm.connector.pipeline.SourceRef;
-import io.ogsm.connector.delivery.DeliveryStore;
+import io.ogsm.connector.pipeline.DeliveryLedger;
 import io.ogsm.connector.measurement.Measurement;
 import io.ogsm.connector.measurement.MeasurementType;
 import io.ogsm.connector.ogsm.OgsmJson;
@@ -43,11 +44,11 @@ class PushQueueTest {
 
     private final MutableClock clock = new MutableClock();
     private final CamelContext camel = new DefaultCamelContext();
-    private DeliveryStore store;
+    private DeliveryLedger store;
 
     @BeforeEach
     void open() {
-        store = new DeliveryStore(dir.resolve("state"), Duration.ofDays(30), 100_000, clock);
+        store = new EmbeddedLedger(dir.resolve("state"), Duration.ofDays(30), 100_000, clock);
     }
 
     @AfterEach
@@ -79,7 +80,7 @@ class PushQueueTest {
 
         queue.enqueue(items(), "10.0.0.7");
 
-        assertEquals(Optional.of(new DeliveryStore.Tracking(DeliveryHeaders.QUEUED, "k1", null, null, MutableClock.START)),
+        assertEquals(Optional.of(new DeliveryLedger.Tracking(DeliveryHeaders.QUEUED, "k1", null, null, MutableClock.START)),
                 store.tracking("k1"));
         assertEquals(DeliveryHeaders.QUEUED, store.tracking("k2").orElseThrow().state());
     }

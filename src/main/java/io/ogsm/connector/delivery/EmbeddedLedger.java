@@ -1,0 +1,176 @@
+package io.ogsm.connector.delivery;
+
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import io.ogsm.connector.measurement.Measurement;
+import io.ogsm.connector.ogsm.OgsmJson;
+import io.ogsm.connector.pipeline.DeliveryLedger;
+import io.ogsm.connector.store.EmbeddedStore;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The delivery ledger of one instance, in an {@link EmbeddedStore} in {@code <data-dir>/state/delivery}: a column each
+ * for delivered keys, in-flight claims and tracking entries, their values JSON as the API mapper writes the records.
+ * Settling a POST (delivered mark, tracking state, in-flight claim dropped) is one atomic write.
+ */
+public class EmbeddedLedger implements DeliveryLedger {
+
+    /** The folder of the store, under the state folder. */
+    static final String FOLDER = "delivery";
+
+    private final EmbeddedStore store;
+    private final Entries<Delivered> delivered;
+    private final Entries<InFlight> inFlight;
+    private final Entries<Tracking> tracking;
+    private final Duration retention;
+    private final long maxKeys;
+    private final Clock clock;
+
+    public EmbeddedLedger(Path stateDir, Duration retention, long maxKeys, Clock clock) {
+        this.store = new EmbeddedStore(stateDir.resolve(FOLDER), "delivery state",
+                List.of("delivered", "in-flight", "tracking"));
+        this.delivered = new Entries<>(store.column("delivered"), Delivered.class, Delivered::at);
+        this.inFlight = new Entries<>(store.column("in-flight"), InFlight.class, InFlight::since);
+        this.tracking = new Entries<>(store.column("tracking"), Tracking.class, Tracking::at);
+        this.retention = retention;
+        this.maxKeys = maxKeys;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<Delivered> delivered(String key) {
+        return delivered.get(key);
+    }
+
+    @Override
+    public void markInFlight(String key, Measurement measurement) {
+        store.put(inFlight.column, key, inFlight.json(new InFlight(key, measurement, clock.instant())));
+    }
+
+    @Override
+    public Optional<InFlight> inFlight(String key) {
+        return inFlight.get(key);
+    }
+
+    @Override
+    public void clearInFlight(String key) {
+        store.delete(inFlight.column, key);
+    }
+
+    @Override
+    public void markDelivered(String key, Long ogsmId, String trackingKey, Tracking state) {
+        byte[] mark = delivered.json(new Delivered(ogsmId, clock.instant()));
+        byte[] tracked = trackingKey == null ? null : tracking.json(state);
+        store.write(batch -> {
+            batch.put(delivered.column, key, mark);
+            if (tracked != null) {
+                batch.put(tracking.column, trackingKey, tracked);
+            }
+            batch.delete(inFlight.column, key);
+        });
+    }
+
+    @Override
+    public void track(String trackingKey, Tracking state) {
+        store.put(tracking.column, trackingKey, tracking.json(state));
+    }
+
+    @Override
+    public void trackAll(Map<String, Tracking> states) {
+        store.write(batch -> states.forEach((key, state) -> batch.put(tracking.column, key, tracking.json(state))));
+    }
+
+    @Override
+    public Optional<Tracking> tracking(String trackingKey) {
+        return tracking.get(trackingKey);
+    }
+
+    @Override
+    public synchronized int prune() {
+        Instant cutoff = clock.instant().minus(retention);
+        int removed = pruneOlderThan(delivered, cutoff) + pruneOlderThan(tracking, cutoff)
+                + pruneOlderThan(inFlight, cutoff);
+        long excess = store.count(delivered.column) - maxKeys;
+        if (excess > 0) {
+            // beyond the key limit (rare): a second pass to find the oldest
+            List<Map.Entry<String, Instant>> byAge = new ArrayList<>();
+            store.forEach(delivered.column, "", (key, json) -> byAge.add(Map.entry(key, delivered.at(json))));
+            byAge.sort(Map.Entry.comparingByValue());
+            List<String> oldest = byAge.subList(0, (int) Math.min(excess, byAge.size())).stream()
+                    .map(Map.Entry::getKey).toList();
+            removeAll(delivered, oldest);
+            removed += oldest.size();
+        }
+        return removed;
+    }
+
+    /** Removes the entries older than the cutoff, in one write. */
+    private int pruneOlderThan(Entries<?> entries, Instant cutoff) {
+        List<String> old = new ArrayList<>();
+        store.forEach(entries.column, "", (key, json) -> {
+            if (entries.at(json).isBefore(cutoff)) {
+                old.add(key);
+            }
+        });
+        removeAll(entries, old);
+        return old.size();
+    }
+
+    private void removeAll(Entries<?> entries, List<String> keys) {
+        store.write(batch -> keys.forEach(key -> batch.delete(entries.column, key)));
+    }
+
+    @Override
+    public synchronized void close() {
+        store.close();
+    }
+
+    /** One column of the ledger: its records as JSON, and when each was written (for pruning). */
+    private final class Entries<T> {
+        final EmbeddedStore.Column column;
+        private final ObjectReader reader;
+        private final ObjectWriter writer;
+        private final Function<T, Instant> at;
+
+        Entries(EmbeddedStore.Column column, Class<T> type, Function<T, Instant> at) {
+            this.column = column;
+            this.reader = OgsmJson.mapper().readerFor(type);
+            this.writer = OgsmJson.mapper().writerFor(type);
+            this.at = at;
+        }
+
+        Optional<T> get(String key) {
+            return store.get(column, key).map(this::read);
+        }
+
+        byte[] json(T value) {
+            try {
+                return writer.writeValueAsBytes(value);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot write the delivery state: " + e.getMessage(), e);
+            }
+        }
+
+        Instant at(byte[] json) {
+            return at.apply(read(json));
+        }
+
+        private T read(byte[] json) {
+            try {
+                return reader.readValue(json);
+            } catch (IOException e) {
+                throw new IllegalStateException("unreadable delivery state: " + e.getMessage(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.ogsm.connector.pipeline;
+
+import io.ogsm.connector.measurement.Measurement;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What delivery remembers across restarts, by idempotency key: which measurements were delivered (so each is posted
+ * once), which POSTs were started but not settled (claimed in flight <em>before</em> the POST, so that after a crash or
+ * an ambiguous failure the API's list is checked before posting again), and the state of measurements pushed over
+ * HTTP, by the key their submitter got. Each change is durable when its call returns.
+ */
+public interface DeliveryLedger extends AutoCloseable {
+
+    /** A delivered measurement: its OGSM id (null when the API's answer was unreadable) and when. */
+    record Delivered(Long ogsmId, Instant at) {
+    }
+
+    /** A POST under way or of unknown outcome. */
+    record InFlight(String key, Measurement measurement, Instant since) {
+    }
+
+    /** The state of a pushed measurement: {@code queued}, {@code delivered} or {@code dead_lettered}. */
+    record Tracking(String state, String deliveryKey, Long ogsmId, String reason, Instant at) {
+    }
+
+    Optional<Delivered> delivered(String key);
+
+    /** Durable before this returns: the POST that follows may store the measurement. */
+    void markInFlight(String key, Measurement measurement);
+
+    Optional<InFlight> inFlight(String key);
+
+    /** The POST surely stored nothing (the API answered an error): no lookup needed next time. */
+    void clearInFlight(String key);
+
+    /**
+     * Delivered, the pushed measurement's tracking state with it (when trackingKey is not null), and the in-flight
+     * claim dropped: all of it, or nothing.
+     */
+    void markDelivered(String key, Long ogsmId, String trackingKey, Tracking state);
+
+    /** A pushed measurement's state. */
+    void track(String trackingKey, Tracking state);
+
+    /** Several pushed measurements' states, all or none. */
+    void trackAll(Map<String, Tracking> states);
+
+    Optional<Tracking> tracking(String trackingKey);
+
+    /**
+     * Forgets delivered keys, tracking entries and in-flight claims past the retention, then the oldest delivered keys
+     * beyond the key limit.
+     *
+     * @return how many entries were dropped
+     */
+    int prune();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,125 @@
+package io.ogsm.connector.store;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rocksdb.RocksDB;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EmbeddedStoreTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theRocksDbJarCarriesTheNativeLibraryOfEveryPlatformWeRunOn() throws Exception {
+        Path jar = Path.of(RocksDB.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        List<String> entries;
+        try (JarFile file = new JarFile(jar.toFile())) {
+            entries = Collections.list(file.entries()).stream().map(JarEntry::getName).toList();
+        }
+
+        for (String library : List.of("librocksdbjni-linux64.so", "librocksdbjni-linux-aarch64.so",
+                "librocksdbjni-osx-x86_64.jnilib", "librocksdbjni-osx-arm64.jnilib", "librocksdbjni-win64.dll")) {
+            assertTrue(entries.contains(library), jar.getFileName() + " lacks " + library);
+        }
+    }
+
+    @Test
+    void keepsEachColumnsEntriesAcrossCloseAndReopen() {
+        try (EmbeddedStore store = open()) {
+            store.put(store.column("a"), "k1", bytes("one"));
+            store.put(store.column("b"), "k1", bytes("other"));
+            store.put(store.column("a"), "k2", bytes("two"));
+            store.delete(store.column("a"), "k2");
+            store.delete(store.column("a"), "never-there");
+        }
+
+        try (EmbeddedStore store = open()) {
+            assertArrayEquals(bytes("one"), store.get(store.column("a"), "k1").orElseThrow());
+            assertArrayEquals(bytes("other"), store.get(store.column("b"), "k1").orElseThrow());
+            assertEquals(Optional.empty(), store.get(store.column("a"), "k2"));
+            assertEquals(1, store.count(store.column("a")));
+        }
+    }
+
+    @Test
+    void readsTheEntriesOfAPrefixWithTheKeyAfterIt() {
+        try (EmbeddedStore store = open()) {
+            EmbeddedStore.Column a = store.column("a");
+            for (String key : List.of("goal/1", "goal/22", "goal_measurement/3", "goals", "kpi/4")) {
+                store.put(a, key, bytes(key));
+            }
+
+            List<String> seen = new ArrayList<>();
+            store.forEach(a, "goal/", (key, value) -> seen.add(key + "=" + new String(value, StandardCharsets.UTF_8)));
+
+            assertEquals(List.of("1=goal/1", "22=goal/22"), seen);
+            assertEquals(List.of("4"), store.keys(a, "kpi/"));
+            assertEquals(5, store.keys(a, "").size());
+        }
+    }
+
+    @Test
+    void writesABatchAllOrNothing() {
+        try (EmbeddedStore store = open()) {
+            EmbeddedStore.Column a = store.column("a");
+            store.put(a, "old", bytes("x"));
+
+            assertThrows(IllegalStateException.class, () -> store.write(batch -> {
+                batch.put(a, "new", bytes("y"));
+                batch.delete(a, "old");
+                throw new IllegalStateException("a change that cannot be made");
+            }));
+            assertTrue(store.get(a, "old").isPresent());
+            assertEquals(Optional.empty(), store.get(a, "new"));
+
+            store.write(batch -> {
+                batch.put(a, "new", bytes("y"));
+                batch.delete(a, "old");
+            });
+            assertEquals(Optional.empty(), store.get(a, "old"));
+            assertTrue(store.get(a, "new").isPresent());
+        }
+    }
+
+    @Test
+    void aSecondOpeningOfTheSameFolderFailsUntilTheFirstIsClosed() {
+        EmbeddedStore first = open();
+        try {
+            IllegalStateException e = assertThrows(IllegalStateException.class, this::open);
+            assertTrue(e.getMessage().startsWith("cannot open the test store in "), e.getMessage());
+        } finally {
+            first.close();
+        }
+
+        open().close();
+    }
+
+    @Test
+    void refusesAColumnItWasNotOpenedWith() {
+        try (EmbeddedStore store = open()) {
+            assertThrows(IllegalArgumentException.class, () -> store.column("c"));
+        }
+    }
+
+    private EmbeddedStore open() {
+        return new EmbeddedStore(dir.resolve("store"), "test store", List.of("a", "b"));
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
