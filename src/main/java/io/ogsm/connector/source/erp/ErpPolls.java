@@ -2,6 +2,7 @@ package io.ogsm.connector.source.erp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ogsm.connector.pipeline.DeliveryHeaders;
+import io.ogsm.connector.pipeline.FailureClassifier;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.jboss.logging.Logger;
@@ -70,14 +71,17 @@ public class ErpPolls {
     private final Map<String, ErpSource> sources = new LinkedHashMap<>();
     private final ErpClient client;
     private final WatermarkStore watermarks;
+    private final FailureClassifier classifier;
     private final Clock clock;
     private final Map<String, PollResult> last = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastSuccess = new ConcurrentHashMap<>();
     private final Map<String, AtomicBoolean> running = new ConcurrentHashMap<>();
 
-    public ErpPolls(List<ErpSource> sources, ErpClient client, WatermarkStore watermarks, Clock clock) {
+    public ErpPolls(List<ErpSource> sources, ErpClient client, WatermarkStore watermarks, FailureClassifier classifier,
+            Clock clock) {
         sources.forEach(source -> this.sources.put(source.name(), source));
         this.client = client;
+        this.classifier = classifier;
         this.watermarks = watermarks;
         this.clock = clock;
     }
@@ -130,7 +134,7 @@ public class ErpPolls {
         try {
             page = client.get(source.name(), uri, source.auth());
         } catch (ErpHttpException e) {
-            if (e.credentialsRefused()) {
+            if (classifier.refusesCredentials(e)) {
                 refused(source, e.status());
             } else {
                 failed(source, poll, "HTTP " + e.status());
