@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ogsm.connector.config.OgsmConfig;
 import io.ogsm.connector.config.OgsmSetup;
+import io.ogsm.connector.http.BasicAuth;
 import io.ogsm.connector.ogsm.OgsmJson;
 import io.ogsm.connector.ogsm.OgsmResource;
 import io.vertx.core.buffer.Buffer;
@@ -19,9 +20,6 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -44,6 +42,7 @@ public class Sandbox {
     private final OgsmSetup setup;
     private final SandboxWorkspace workspace = SandboxWorkspace.demo();
     private final FaultInjector faults;
+    private final BasicAuth credentials;
     private final AtomicLong served = new AtomicLong();
     private final AtomicLong created = new AtomicLong();
     private final AtomicLong faulted = new AtomicLong();
@@ -55,6 +54,7 @@ public class Sandbox {
         this.config = config;
         this.setup = setup;
         this.faults = new FaultInjector(FaultSettings.from(config.sandbox().faults()));
+        this.credentials = new BasicAuth(config.sandbox().username(), config.sandbox().password());
     }
 
     public SandboxWorkspace workspace() {
@@ -78,11 +78,8 @@ public class Sandbox {
     }
 
     private void authenticate(RoutingContext ctx) {
-        String expected = "Basic " + Base64.getEncoder().encodeToString(
-                (config.sandbox().username() + ":" + config.sandbox().password()).getBytes(StandardCharsets.UTF_8));
         String given = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
-        if (given == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                given.trim().getBytes(StandardCharsets.UTF_8))) {
+        if (!credentials.accepts(given)) {
             ctx.response().putHeader("WWW-Authenticate", "Basic realm=\"OGSM API\"");
             error(ctx, new SandboxError(401, given == null ? "authentication required" : "invalid credentials", null));
             return;
