@@ -7,6 +7,7 @@ import org.apache.camel.component.kafka.KafkaConstants;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -41,7 +42,7 @@ public class DeadLetterTopic {
             throw new UncheckedIOException("cannot write dead letter " + letter.id(), e);
         }
         Map<String, Object> headers = new LinkedHashMap<>();
-        headers.put(KafkaConstants.KEY, letter.id().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        headers.put(KafkaConstants.KEY, letter.id().getBytes(StandardCharsets.UTF_8));
         headers.put(FORMAT_HEADER, "document");
         headers.put("ogsm.error.reason", letter.reason().key());
         if (letter.source() != null) {

@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -117,7 +118,7 @@ public class DeadLetters {
             int limit = exchange.getIn().getHeader(DeliveryHeaders.POISON_VALUE_LIMIT, Integer.MAX_VALUE, Integer.class);
             if (value != null && value.length > limit) {
                 headers.put("ogsm.error.value.truncated-from", Integer.toString(value.length));
-                value = java.util.Arrays.copyOf(value, limit);
+                value = Arrays.copyOf(value, limit);
             }
             topic.publishOriginal(exchange.getIn().getHeader(DeliveryHeaders.POISON_KEY, byte[].class), value, headers);
         } else {

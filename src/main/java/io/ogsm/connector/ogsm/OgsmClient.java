@@ -35,7 +35,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * The OGSM API v2 over HTTP: the seven lists and the two creates.
+ * The OGSM API v2 over HTTP: the seven lists ({@link #list}, shortcuts for those the connector reads by type) and
+ * the two creates.
  * <p>
  * Built on Apache HttpClient 5 (the client under Camel's http component), with a bounded connection pool,
  * connect and read timeouts, and its own automatic retries switched off: retrying is the delivery route's job, and
@@ -114,16 +115,8 @@ public class OgsmClient implements AutoCloseable {
         return list(OgsmResource.GOALS, Goal.class);
     }
 
-    public List<Strategy> strategies() {
-        return list(OgsmResource.STRATEGIES, Strategy.class);
-    }
-
     public List<Kpi> kpis() {
         return list(OgsmResource.KPIS, Kpi.class);
-    }
-
-    public List<Action> actions() {
-        return list(OgsmResource.ACTIONS, Action.class);
     }
 
     public List<GoalMeasurement> goalMeasurements() {

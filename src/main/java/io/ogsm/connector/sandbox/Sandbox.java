@@ -21,7 +21,9 @@ import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,8 +49,8 @@ public class Sandbox {
     private final AtomicLong created = new AtomicLong();
     private final AtomicLong faulted = new AtomicLong();
     /** API requests being answered now, and the most at once since the last reset (to check a client's bound). */
-    private final java.util.concurrent.atomic.AtomicInteger concurrent = new java.util.concurrent.atomic.AtomicInteger();
-    private final java.util.concurrent.atomic.AtomicInteger maxConcurrent = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger concurrent = new AtomicInteger();
+    private final AtomicInteger maxConcurrent = new AtomicInteger();
 
     public Sandbox(OgsmConfig config, OgsmSetup setup) {
         this.config = config;
@@ -214,7 +216,7 @@ public class Sandbox {
             } else if (path.equals("/sandbox/_control/generate") && method.equals(HttpMethod.POST)) {
                 JsonNode request = OgsmJson.mapper().readTree(bodyBytes(ctx));
                 ObjectNode sizes = OgsmJson.mapper().createObjectNode();
-                for (var field : (Iterable<java.util.Map.Entry<String, JsonNode>>) request::fields) {
+                for (var field : (Iterable<Map.Entry<String, JsonNode>>) request::fields) {
                     OgsmResource resource = OgsmResource.byApiName(field.getKey()).orElseThrow(
                             () -> new IllegalArgumentException("no list " + field.getKey()));
                     int count = field.getValue().asInt();

@@ -57,9 +57,9 @@ class OgsmClientSandboxTest {
     void readsAllSevenLists() {
         assertFalse(client.objectives().isEmpty());
         assertTrue(client.goals().stream().anyMatch(g -> g.title().equals("Revenue, net")));
-        assertFalse(client.strategies().isEmpty());
+        assertFalse(client.list(OgsmResource.STRATEGIES, Strategy.class).isEmpty());
         assertTrue(client.kpis().stream().anyMatch(k -> k.title().equals("Cost per order, EUR")));
-        assertFalse(client.actions().isEmpty());
+        assertFalse(client.list(OgsmResource.ACTIONS, Action.class).isEmpty());
         assertFalse(client.goalMeasurements().isEmpty());
         assertFalse(client.kpiMeasurements().isEmpty());
         assertEquals(client.goals().size(), client.forEachEntry(OgsmResource.GOALS, entry -> { }));

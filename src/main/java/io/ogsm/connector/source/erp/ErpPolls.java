@@ -5,15 +5,18 @@ import io.ogsm.connector.pipeline.DeliveryHeaders;
 import io.ogsm.connector.pipeline.FailureClassifier;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
+import org.apache.hc.core5.util.TimeoutValueException;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -266,8 +269,8 @@ public class ErpPolls {
 
     private static String describe(Exception e) {
         String message = e.getMessage() == null ? "" : e.getMessage();
-        if (e instanceof java.net.SocketTimeoutException || e instanceof org.apache.hc.core5.util.TimeoutValueException
-                || message.toLowerCase(java.util.Locale.ROOT).contains("timed out")) {
+        if (e instanceof SocketTimeoutException || e instanceof TimeoutValueException
+                || message.toLowerCase(Locale.ROOT).contains("timed out")) {
             return "timed out (" + e.getClass().getSimpleName() + ")";
         }
         return e.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
