@@ -57,7 +57,7 @@ public interface OgsmConfig {
 
         /** Fields whose changes are not a change (at any depth), comma-separated. */
         @WithDefault("row_order")
-        java.util.List<String> ignoredFields();
+        List<String> ignoredFields();
 
         /** {@code structured} (one JSON document per record) or {@code binary} (ce_ headers, data as the value). */
         @WithDefault("structured")

@@ -1,17 +1,15 @@
 package io.ogsm.connector.deadletter;
 
-import io.ogsm.connector.pipeline.FailureReason;
+import io.ogsm.connector.files.DurableFiles;
 import io.ogsm.connector.ogsm.OgsmJson;
+import io.ogsm.connector.pipeline.FailureReason;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,8 +17,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Dead letters as one JSON file each in {@code <data-dir>/deadletter/}: written to a temporary file, synced, then
- * renamed, so a reader never sees half a document and a crash loses none. Ids are checked against a strict pattern
+ * Dead letters as one JSON file each in {@code <data-dir>/deadletter/}, written durably ({@link DurableFiles}), so a
+ * reader never sees half a document and a crash loses none. Ids are checked against a strict pattern
  * before they touch the file system, so no id can escape the folder.
  */
 public class DeadLetterStore {
@@ -48,15 +46,9 @@ public class DeadLetterStore {
     }
 
     public void write(DeadLetter letter) {
-        Path target = file(letter.id());
-        Path temp = folder.resolve("." + letter.id() + ".json.tmp");
         try {
-            byte[] json = OgsmJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(letter);
-            Files.write(temp, json);
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            DurableFiles.write(file(letter.id()), OgsmJson.mapper().writerWithDefaultPrettyPrinter()
+                    .writeValueAsBytes(letter));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write dead letter " + letter.id() + " to " + folder, e);
         }

@@ -134,7 +134,7 @@ public class Delivery {
                 }
             }
             store.markInFlight(key, m);
-            Long id = client.createMeasurement(MeasurementRequests.list(m), MeasurementRequests.json(m));
+            Long id = client.createMeasurement(MeasurementRequests.list(m), MeasurementRequests.body(m));
             access.accepted();
             delivered(exchange, key, id);
         } catch (DeliveryFailure e) {

@@ -7,6 +7,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,14 +25,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class DeliveryMetrics {
 
     /** One settled measurement, for the operator page's "recent deliveries". */
-    public record Recent(java.time.Instant at, String source, String outcome, String key, String detail) {
+    public record Recent(Instant at, String source, String outcome, String key, String detail) {
     }
 
     static final int RECENT = 50;
 
     private final MeterRegistry registry;
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final java.util.Deque<Recent> recent = new java.util.ArrayDeque<>();
+    private final Deque<Recent> recent = new ArrayDeque<>();
     /** Meters by their tags, so that a settled measurement does not build and look up its meters each time. */
     private final Map<String, Counter> deliveries = new ConcurrentHashMap<>();
     private final Map<String, Timer> latencies = new ConcurrentHashMap<>();
@@ -51,16 +57,16 @@ public class DeliveryMetrics {
         }
     }
 
-    public synchronized java.util.List<Recent> recent() {
-        return java.util.List.copyOf(recent);
+    public synchronized List<Recent> recent() {
+        return List.copyOf(recent);
     }
 
     /** Settled counts by source and outcome, from the counters. */
-    public java.util.List<java.util.Map<String, Object>> counts() {
-        java.util.List<java.util.Map<String, Object>> counts = new java.util.ArrayList<>();
-        registry.find("ogsm.deliveries").counters().forEach(c -> counts.add(java.util.Map.of(
+    public List<Map<String, Object>> counts() {
+        List<Map<String, Object>> counts = new ArrayList<>();
+        registry.find("ogsm.deliveries").counters().forEach(c -> counts.add(Map.of(
                 "source", c.getId().getTag("source"), "outcome", c.getId().getTag("outcome"), "count", (long) c.count())));
-        counts.sort(java.util.Comparator.comparing(m -> m.get("source") + "/" + m.get("outcome")));
+        counts.sort(Comparator.comparing(m -> m.get("source") + "/" + m.get("outcome")));
         return counts;
     }
 

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * Reads a measurement from JSON in either form DESIGN.md allows: the canonical
+ * Reads a measurement from JSON in either form a source may send: the canonical
  * {@code {"type":"kpi","id":31,"at":"2024-10-09","value":45.6}} (or {@code "title"} instead of {@code "id"}), or the
  * API's own body {@code {"goal_report":{"goal":{"id":11},"at":...,"current_value":...}}} /
  * {@code {"indicator_report":{...}}}. Numbers may be JSON numbers or decimal text; dates are {@code yyyy-MM-dd}.

@@ -69,12 +69,6 @@ public class TitleResolver {
         return found.get(0).id();
     }
 
-    /** Forgets the cached lists, e.g. after a measurement was refused for an unknown id. */
-    public synchronized void invalidate() {
-        cache.clear();
-        loadedAt.clear();
-    }
-
     static String normalize(String title) {
         return title == null ? "" : title.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * What the connector last learnt about its access to the OGSM API: fine, credentials refused, or unreachable.
  * Fed by the periodic check route ({@code routes/api-check.yaml}) and by every delivery; read by the readiness check.
+ * Whether a failure means refused credentials is the failure policy's answer ({@link CredentialsPolicy}).
  */
 @ApplicationScoped
 @Named("apiAccess")
@@ -23,11 +24,13 @@ public class ApiAccess {
     }
 
     private final OgsmClient client;
+    private final CredentialsPolicy policy;
     private final AtomicReference<Status> status =
             new AtomicReference<>(new Status(State.UNKNOWN, "not checked yet", Instant.now()));
 
-    public ApiAccess(OgsmClient client) {
+    public ApiAccess(OgsmClient client, CredentialsPolicy policy) {
         this.client = client;
+        this.policy = policy;
     }
 
     /** Lists the objectives once, to learn whether the API takes our credentials. */
@@ -36,7 +39,7 @@ public class ApiAccess {
             client.objectives();
             accepted();
         } catch (OgsmApiException e) {
-            if (e.status() == 401 || e.status() == 403) {
+            if (policy.refusesCredentials(e)) {
                 refused(e.status());
             } else {
                 unreachable("HTTP " + e.status() + " on " + e.path());

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ogsm.connector.http.HttpAnswer;
 import io.ogsm.connector.http.PooledHttpClient;
+import io.ogsm.connector.http.UnusableAnswerException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.HttpHostConnectException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
@@ -15,9 +17,8 @@ import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 
@@ -27,24 +28,23 @@ import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
- * The OGSM API v2 over HTTP: the seven lists and the two creates.
+ * The OGSM API v2 over HTTP: the seven lists ({@link #list}, shortcuts for those the connector reads by type) and
+ * the two creates.
  * <p>
  * Built on Apache HttpClient 5 (the client under Camel's http component), with a bounded connection pool,
  * connect and read timeouts, and its own automatic retries switched off: retrying is the delivery route's job, and
  * a silent retry of a POST would store a measurement twice. Non-2xx answers become {@link OgsmApiException}, missing
- * answers {@link OgsmTransportException}. Response bodies are size-bounded; error bodies are cut to
- * {@value #ERROR_BODY_LIMIT} bytes.
+ * answers {@link OgsmTransportException}. Answers are read by {@link HttpAnswer}: bodies size-bounded, error bodies
+ * cut short.
  */
 public class OgsmClient implements AutoCloseable {
-
-    static final int ERROR_BODY_LIMIT = 4096;
 
     private final URI baseUrl;
     private final Map<String, URI> uris = new ConcurrentHashMap<>();
@@ -65,8 +65,7 @@ public class OgsmClient implements AutoCloseable {
             int maxConnections, long maxResponseSize) {
         this.baseUrl = stripTrailingSlash(baseUrl);
         this.authorization = credentials == null ? null : credentials.basicAuthorization();
-        // a body without Content-Length is cut off by the parser within one buffer (8 KB) past the limit
-        this.mapper = OgsmJson.boundedMapper(maxResponseSize);
+        this.mapper = OgsmJson.mapper();
         this.maxResponseSize = maxResponseSize;
         this.http = PooledHttpClient.create(connectTimeout, readTimeout, maxConnections);
     }
@@ -84,17 +83,12 @@ public class OgsmClient implements AutoCloseable {
         return get(resource.path(), listType);
     }
 
-    /** One list as raw JSON, every field as the API sent it (for snapshots and diffs). */
-    public JsonNode listJson(OgsmResource resource) {
-        return get(resource.path(), mapper.constructType(JsonNode.class));
-    }
-
     /**
      * Reads one list entry by entry, without holding the whole answer: for large workspaces. Answers how many entries
      * were read. A list cut short or malformed fails with {@link OgsmMalformedResponseException}, never as a shorter
      * list.
      */
-    public int forEachEntry(OgsmResource resource, java.util.function.Consumer<JsonNode> entry) {
+    public int forEachEntry(OgsmResource resource, Consumer<JsonNode> entry) {
         return send(new HttpGet(uri(resource.path())), null, in -> {
             try (JsonParser parser = mapper.createParser(in)) {
                 if (parser.nextToken() != JsonToken.START_ARRAY) {
@@ -121,16 +115,8 @@ public class OgsmClient implements AutoCloseable {
         return list(OgsmResource.GOALS, Goal.class);
     }
 
-    public List<Strategy> strategies() {
-        return list(OgsmResource.STRATEGIES, Strategy.class);
-    }
-
     public List<Kpi> kpis() {
         return list(OgsmResource.KPIS, Kpi.class);
-    }
-
-    public List<Action> actions() {
-        return list(OgsmResource.ACTIONS, Action.class);
     }
 
     public List<GoalMeasurement> goalMeasurements() {
@@ -141,24 +127,21 @@ public class OgsmClient implements AutoCloseable {
         return list(OgsmResource.KPI_MEASUREMENTS, KpiMeasurement.class);
     }
 
-    /** Creates a goal measurement; answers the stored object with its new id. */
-    public GoalMeasurement createGoalMeasurement(GoalReportRequest body) {
-        return post(OgsmResource.GOAL_MEASUREMENTS.path(), body, in -> mapper.readValue(in, GoalMeasurement.class));
-    }
-
-    /** Creates a KPI measurement; answers the stored object with its new id. */
-    public KpiMeasurement createKpiMeasurement(KpiReportRequest body) {
-        return post(OgsmResource.KPI_MEASUREMENTS.path(), body, in -> mapper.readValue(in, KpiMeasurement.class));
-    }
-
     /**
      * Creates a goal or KPI measurement and answers only its new id, the answer's top-level {@code "id"} (null when it
      * has none), read without building the whole object: the delivery route needs nothing else. An answer that is not
-     * a complete JSON object, or whose id is not a whole number, is malformed, as for the typed calls. The body is
-     * already JSON (such as {@code MeasurementRequests.json}).
+     * a complete JSON object, or whose id is not a whole number, is malformed, as for the lists. The request is
+     * written by the API mapping, e.g. a {@link GoalReportRequest} or a {@link KpiReportRequest}.
      */
-    public Long createMeasurement(OgsmResource resource, byte[] jsonBody) {
-        return send(new HttpPost(uri(measurementList(resource))), jsonBody, this::topLevelId);
+    public Long createMeasurement(OgsmResource resource, Object request) {
+        String path = measurementList(resource);
+        byte[] json;
+        try {
+            json = mapper.writeValueAsBytes(request);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the body for POST " + path, e);
+        }
+        return send(new HttpPost(uri(path)), json, this::topLevelId);
     }
 
     private Long topLevelId(InputStream in) throws IOException {
@@ -183,11 +166,6 @@ public class OgsmClient implements AutoCloseable {
         }
     }
 
-    /** Posts a body that is already JSON (e.g. a Kafka message in the API's own form) to a measurement list. */
-    public JsonNode createRaw(OgsmResource resource, byte[] jsonBody) {
-        return send(new HttpPost(uri(measurementList(resource))), jsonBody, mapper::readTree);
-    }
-
     /** The path a measurement is created at; the API creates nothing else. */
     private static String measurementList(OgsmResource resource) {
         if (!resource.isMeasurement()) {
@@ -198,16 +176,6 @@ public class OgsmClient implements AutoCloseable {
 
     private <T> T get(String path, JavaType type) {
         return send(new HttpGet(uri(path)), null, in -> mapper.readValue(in, type));
-    }
-
-    private <T> T post(String path, Object body, BodyReader<T> reader) {
-        byte[] json;
-        try {
-            json = mapper.writeValueAsBytes(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write the body for POST " + path, e);
-        }
-        return send(new HttpPost(uri(path)), json, reader);
     }
 
     /** The API's few paths, parsed once each rather than on every request. */
@@ -240,36 +208,15 @@ public class OgsmClient implements AutoCloseable {
 
     private <T> T read(String method, String path, ClassicHttpResponse response, BodyReader<T> reader)
             throws IOException {
-        int status = response.getCode();
-        HttpEntity entity = response.getEntity();
-        if (status < 200 || status > 299) {
-            Header retryAfter = response.getFirstHeader(HttpHeaders.RETRY_AFTER);
-            throw new OgsmApiException(method, path, status, errorBody(entity),
-                    retryAfter == null ? null : retryAfter.getValue());
+        HttpAnswer answer = new HttpAnswer(response);
+        if (!answer.ok()) {
+            throw new OgsmApiException(method, path, answer.status(), answer.errorBody(),
+                    answer.header(HttpHeaders.RETRY_AFTER));
         }
-        if (entity == null) {
-            throw new OgsmMalformedResponseException(method, path, status,
-                    new IOException("the answer has no body"));
-        }
-        if (entity.getContentLength() > maxResponseSize) {
-            throw new OgsmMalformedResponseException(method, path, status, new IOException(
-                    "the answer's " + entity.getContentLength() + " bytes exceed ogsm.api.max-response-size"));
-        }
-        try (InputStream in = entity.getContent()) {
+        try (InputStream in = answer.body(maxResponseSize, "ogsm.api.max-response-size")) {
             return reader.read(in);
-        } catch (JsonProcessingException e) {
-            throw new OgsmMalformedResponseException(method, path, status, e);
-        }
-    }
-
-    private static String errorBody(HttpEntity entity) throws IOException {
-        if (entity == null) {
-            return "";
-        }
-        try (InputStream in = entity.getContent()) {
-            byte[] head = in.readNBytes(ERROR_BODY_LIMIT);
-            String text = new String(head, StandardCharsets.UTF_8);
-            return in.read() == -1 ? text : text + "…";
+        } catch (JsonProcessingException | UnusableAnswerException e) {
+            throw new OgsmMalformedResponseException(method, path, answer.status(), e);
         }
     }
 
@@ -279,7 +226,7 @@ public class OgsmClient implements AutoCloseable {
                 || e instanceof ConnectTimeoutException
                 || e instanceof HttpHostConnectException
                 || e instanceof UnknownHostException
-                || e instanceof org.apache.hc.core5.http.ConnectionRequestTimeoutException);
+                || e instanceof ConnectionRequestTimeoutException);
     }
 
     private static URI stripTrailingSlash(URI uri) {

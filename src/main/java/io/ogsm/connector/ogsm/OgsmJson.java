@@ -2,7 +2,6 @@ package io.ogsm.connector.ogsm;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -46,13 +45,6 @@ public final class OgsmJson {
             throw new UncheckedIOException("cannot write JSON", e);
         }
         return out.toByteArray();
-    }
-
-    /** The same mapping, refusing documents longer than {@code maxDocumentLength} bytes. */
-    public static ObjectMapper boundedMapper(long maxDocumentLength) {
-        return build(JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxDocumentLength(maxDocumentLength).build())
-                .build());
     }
 
     private static ObjectMapper build(JsonFactory factory) {

@@ -17,9 +17,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Paths;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
-import java.util.stream.Stream;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * The operator page ({@code /ops}, behind the admin credentials) and the summary it shows: the OGSM API's state,
@@ -72,20 +75,20 @@ public class OpsResource {
     /** Files waiting in {@code <data-dir>/inbox}: how many, and the oldest few with size and age. */
     private ObjectNode inbox() {
         ObjectNode inbox = OgsmJson.mapper().createObjectNode();
-        java.nio.file.Path folder = java.nio.file.Path.of(config.dataDir(), "inbox");
+        var folder = Paths.get(config.dataDir(), "inbox"); // Path is the JAX-RS annotation here
         ArrayNode files = inbox.putArray("files");
         if (!Files.isDirectory(folder)) {
             return inbox.put("count", 0);
         }
-        try (Stream<java.nio.file.Path> walk = Files.walk(folder, 3)) {
+        try (var walk = Files.walk(folder, 3)) {
             var found = walk.filter(Files::isRegularFile).limit(INBOX_SCANNED).map(p -> {
                 try {
-                    return java.util.Map.entry(p, Files.readAttributes(p, BasicFileAttributes.class));
+                    return Map.entry(p, Files.readAttributes(p, BasicFileAttributes.class));
                 } catch (IOException e) {
                     return null;
                 }
-            }).filter(java.util.Objects::nonNull)
-                    .sorted(java.util.Comparator.comparing(e -> e.getValue().lastModifiedTime()))
+            }).filter(Objects::nonNull)
+                    .sorted(Comparator.comparing(e -> e.getValue().lastModifiedTime()))
                     .toList();
             inbox.put("count", found.size());
             found.stream().limit(INBOX_LISTED).forEach(e -> files.addObject()

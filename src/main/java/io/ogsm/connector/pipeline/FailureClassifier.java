@@ -1,7 +1,8 @@
 package io.ogsm.connector.pipeline;
 
+import io.ogsm.connector.http.HttpStatusException;
 import io.ogsm.connector.measurement.UnresolvedTitleException;
-import io.ogsm.connector.ogsm.OgsmApiException;
+import io.ogsm.connector.ogsm.CredentialsPolicy;
 import io.ogsm.connector.ogsm.OgsmMalformedResponseException;
 import io.ogsm.connector.ogsm.OgsmTransportException;
 
@@ -10,7 +11,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The one place that decides whether a failed delivery is retried, as DESIGN.md's error policy says:
+ * The one place that decides what a failure means: whether a delivery is retried, and whether the OGSM API or an ERP
+ * refuses our credentials (the access checks ask it too). In short:
  * <pre>
  * 2xx                                        done
  * 400, 404, 409, 422 (and other 4xx)         no retry; dead letter (404: not_found, else validation)
@@ -22,7 +24,7 @@ import java.util.Optional;
  * anything unexpected                        retry (it may pass), then "retries_exhausted"
  * </pre>
  */
-public final class FailureClassifier {
+public final class FailureClassifier implements CredentialsPolicy {
 
     private final Clock clock;
 
@@ -34,8 +36,8 @@ public final class FailureClassifier {
         if (failure instanceof DeliveryFailure df) {
             return df.decision();
         }
-        if (failure instanceof OgsmApiException api) {
-            return forStatus(api.status(), api.retryAfter().flatMap(value -> RetryAfter.parse(value, clock)));
+        if (failure instanceof HttpStatusException http) {
+            return forStatus(http.status(), http.retryAfter().flatMap(value -> RetryAfter.parse(value, clock)));
         }
         if (failure instanceof OgsmTransportException transport) {
             return transport.maybeSent() ? Decision.ambiguous() : Decision.retry(0, Optional.empty());
@@ -48,6 +50,12 @@ public final class FailureClassifier {
             return Decision.permanent(title.ambiguous() ? FailureReason.VALIDATION : FailureReason.NOT_FOUND, 0);
         }
         return Decision.retry(0, Optional.empty());
+    }
+
+    /** 401 or 403 from the OGSM API or an ERP: the credentials are refused, and retrying cannot help. */
+    @Override
+    public boolean refusesCredentials(Throwable failure) {
+        return classify(failure).reason() == FailureReason.AUTH;
     }
 
     static Decision forStatus(int status, Optional<Duration> retryAfter) {

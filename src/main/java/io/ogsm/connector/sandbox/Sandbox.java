@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ogsm.connector.config.OgsmConfig;
 import io.ogsm.connector.ogsm.OgsmSetup;
+import io.ogsm.connector.http.BasicAuth;
 import io.ogsm.connector.ogsm.OgsmJson;
 import io.ogsm.connector.ogsm.OgsmResource;
 import io.vertx.core.buffer.Buffer;
@@ -19,11 +20,10 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Base64;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,17 +44,19 @@ public class Sandbox {
     private final OgsmSetup setup;
     private final SandboxWorkspace workspace = SandboxWorkspace.demo();
     private final FaultInjector faults;
+    private final BasicAuth credentials;
     private final AtomicLong served = new AtomicLong();
     private final AtomicLong created = new AtomicLong();
     private final AtomicLong faulted = new AtomicLong();
     /** API requests being answered now, and the most at once since the last reset (to check a client's bound). */
-    private final java.util.concurrent.atomic.AtomicInteger concurrent = new java.util.concurrent.atomic.AtomicInteger();
-    private final java.util.concurrent.atomic.AtomicInteger maxConcurrent = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger concurrent = new AtomicInteger();
+    private final AtomicInteger maxConcurrent = new AtomicInteger();
 
     public Sandbox(OgsmConfig config, OgsmSetup setup) {
         this.config = config;
         this.setup = setup;
         this.faults = new FaultInjector(FaultSettings.from(config.sandbox().faults()));
+        this.credentials = new BasicAuth(config.sandbox().username(), config.sandbox().password());
     }
 
     public SandboxWorkspace workspace() {
@@ -78,11 +80,8 @@ public class Sandbox {
     }
 
     private void authenticate(RoutingContext ctx) {
-        String expected = "Basic " + Base64.getEncoder().encodeToString(
-                (config.sandbox().username() + ":" + config.sandbox().password()).getBytes(StandardCharsets.UTF_8));
         String given = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
-        if (given == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                given.trim().getBytes(StandardCharsets.UTF_8))) {
+        if (!credentials.accepts(given)) {
             ctx.response().putHeader("WWW-Authenticate", "Basic realm=\"OGSM API\"");
             error(ctx, new SandboxError(401, given == null ? "authentication required" : "invalid credentials", null));
             return;
@@ -217,7 +216,7 @@ public class Sandbox {
             } else if (path.equals("/sandbox/_control/generate") && method.equals(HttpMethod.POST)) {
                 JsonNode request = OgsmJson.mapper().readTree(bodyBytes(ctx));
                 ObjectNode sizes = OgsmJson.mapper().createObjectNode();
-                for (var field : (Iterable<java.util.Map.Entry<String, JsonNode>>) request::fields) {
+                for (var field : (Iterable<Map.Entry<String, JsonNode>>) request::fields) {
                     OgsmResource resource = OgsmResource.byApiName(field.getKey()).orElseThrow(
                             () -> new IllegalArgumentException("no list " + field.getKey()));
                     int count = field.getValue().asInt();

@@ -13,6 +13,8 @@ import org.apache.camel.component.file.cluster.FileLockClusterService;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /** The status poller and what it needs; created only when the status route asks for it (Kafka configured). */
 @ApplicationScoped
@@ -34,10 +36,10 @@ public class StatusBeans {
     @Named("statusCluster")
     FileLockClusterService clusterService() {
         FileLockClusterService service = new FileLockClusterService();
-        service.setId("ogsm-" + java.util.UUID.randomUUID());
+        service.setId("ogsm-" + UUID.randomUUID());
         service.setRoot(clusterDir().toString());
-        service.setAcquireLockDelay(1, java.util.concurrent.TimeUnit.SECONDS);
-        service.setAcquireLockInterval(2, java.util.concurrent.TimeUnit.SECONDS);
+        service.setAcquireLockDelay(1, TimeUnit.SECONDS);
+        service.setAcquireLockInterval(2, TimeUnit.SECONDS);
         return service;
     }
 

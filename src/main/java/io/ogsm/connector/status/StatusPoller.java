@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.ogsm.connector.config.OgsmConfig;
 import io.ogsm.connector.ogsm.ApiTarget;
@@ -30,6 +31,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.HashSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The status poll ({@code routes/status.yaml}): reads each of the seven lists, diffs it against the persisted
@@ -58,8 +62,7 @@ public class StatusPoller {
     private final MeterRegistry metrics;
     private final Clock clock;
     private final Map<OgsmResource, PollResult> last = new EnumMap<>(OgsmResource.class);
-    private final Map<OgsmResource, java.util.concurrent.atomic.AtomicLong> lastSuccess =
-            new EnumMap<>(OgsmResource.class);
+    private final Map<OgsmResource, AtomicLong> lastSuccess = new EnumMap<>(OgsmResource.class);
 
     public StatusPoller(OgsmClient client, SnapshotStore snapshots, StatusEventPublisher publisher,
             OgsmConfig.Status config, ApiTarget target, MeterRegistry metrics, Clock clock) {
@@ -72,9 +75,9 @@ public class StatusPoller {
         this.metrics = metrics;
         this.clock = clock;
         for (OgsmResource resource : OgsmResource.values()) {
-            java.util.concurrent.atomic.AtomicLong seconds = new java.util.concurrent.atomic.AtomicLong();
+            AtomicLong seconds = new AtomicLong();
             lastSuccess.put(resource, seconds);
-            io.micrometer.core.instrument.Gauge.builder("ogsm.status.last.success.seconds", seconds, Number::doubleValue)
+            Gauge.builder("ogsm.status.last.success.seconds", seconds, Number::doubleValue)
                     .description("When the list was last polled successfully (epoch seconds)")
                     .tag("resource", resource.key()).register(metrics);
         }
@@ -86,7 +89,7 @@ public class StatusPoller {
                 int events = pollOne(resource);
                 record(resource, new PollResult(true, events + " event(s)", clock.instant()));
                 lastSuccess.get(resource).set(clock.instant().getEpochSecond());
-            } catch (RuntimeException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            } catch (RuntimeException | ExecutionException | TimeoutException e) {
                 record(resource, new PollResult(false, e.getMessage(), clock.instant()));
                 Counter.builder("ogsm.status.polls.failed").tag("resource", resource.key()).register(metrics).increment();
                 LOG.warnf("Status poll of %s failed, nothing emitted for it: %s", resource.apiName(), e.getMessage());
@@ -105,8 +108,7 @@ public class StatusPoller {
         last.put(resource, result);
     }
 
-    int pollOne(OgsmResource resource) throws java.util.concurrent.ExecutionException, InterruptedException,
-            java.util.concurrent.TimeoutException {
+    int pollOne(OgsmResource resource) throws ExecutionException, InterruptedException, TimeoutException {
         boolean initial = !snapshots.isInitialized(resource);
         Map<Long, String> upserts = new HashMap<>();
         Set<Long> seen = new HashSet<>();

@@ -240,7 +240,7 @@ class DeliveryRouteTest {
         // as if the process died after the API stored the POST but before the connector recorded it
         Measurement m = new Measurement(MeasurementType.KPI, 32L, null, LocalDate.of(2026, 10, 1),
                 new BigDecimal("6.25"), null, run + "-crash");
-        client.createKpiMeasurement(MeasurementRequests.kpiBody(m));
+        client.createMeasurement(MeasurementRequests.list(m), MeasurementRequests.body(m));
         state.markInFlight(IdempotencyKey.of(m), m);
 
         Exchange result = producer.send("direct:deliver", exchange -> {

@@ -155,15 +155,4 @@ class TitleResolverTest {
     void skipsEntriesWithoutATitle() {
         assertThrows(UnresolvedTitleException.class, () -> resolver.resolve(MeasurementType.GOAL, ""));
     }
-
-    @Test
-    void readsTheListsAgainAfterInvalidate() {
-        resolver.resolve(MeasurementType.GOAL, "Market share");
-        goals.items.set(1, goal(14, "Market share"));
-
-        resolver.invalidate();
-
-        assertEquals(14, resolver.resolve(MeasurementType.GOAL, "Market share"));
-        assertEquals(2, goals.calls);
-    }
 }

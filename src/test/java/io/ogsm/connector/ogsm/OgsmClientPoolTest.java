@@ -91,7 +91,7 @@ class OgsmClientPoolTest {
                 Duration.ofSeconds(30), maxConnections, 1024 * 1024)) {
             List<Future<Integer>> calls = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
-                calls.add(callers.submit(() -> client.listJson(OgsmResource.GOALS).size()));
+                calls.add(callers.submit(() -> client.goals().size()));
             }
             // the pool's worth of requests arrives, and no more while they are held
             await().atMost(Duration.ofSeconds(10)).until(() -> held.get() == maxConnections);

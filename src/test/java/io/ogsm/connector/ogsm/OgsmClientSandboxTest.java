@@ -57,29 +57,31 @@ class OgsmClientSandboxTest {
     void readsAllSevenLists() {
         assertFalse(client.objectives().isEmpty());
         assertTrue(client.goals().stream().anyMatch(g -> g.title().equals("Revenue, net")));
-        assertFalse(client.strategies().isEmpty());
+        assertFalse(client.list(OgsmResource.STRATEGIES, Strategy.class).isEmpty());
         assertTrue(client.kpis().stream().anyMatch(k -> k.title().equals("Cost per order, EUR")));
-        assertFalse(client.actions().isEmpty());
+        assertFalse(client.list(OgsmResource.ACTIONS, Action.class).isEmpty());
         assertFalse(client.goalMeasurements().isEmpty());
         assertFalse(client.kpiMeasurements().isEmpty());
-        assertEquals(client.goals().size(), client.listJson(OgsmResource.GOALS).size());
+        assertEquals(client.goals().size(), client.forEachEntry(OgsmResource.GOALS, entry -> { }));
     }
 
     @Test
     void createsAGoalMeasurementThatThenAppearsInTheList() {
-        GoalMeasurement created = client.createGoalMeasurement(goalReport("1300000.50"));
-        assertNotNull(created.id());
+        Long id = client.createMeasurement(OgsmResource.GOAL_MEASUREMENTS, goalReport("1300000.50"));
+        assertNotNull(id);
+        GoalMeasurement created = client.goalMeasurements().stream().filter(m -> id.equals(m.id())).findFirst()
+                .orElseThrow();
         assertEquals(new Ref(11L), created.goal());
         assertEquals(0, new BigDecimal("1300000.50").compareTo(created.currentValue()));
-        assertTrue(client.goalMeasurements().contains(created));
     }
 
     @Test
     void createsAKpiMeasurement() {
-        KpiMeasurement created = client.createKpiMeasurement(new KpiReportRequest(KpiMeasurement.toCreate(31,
-                LocalDate.of(2026, 11, 1), new BigDecimal("91.2"), new BigDecimal("90"), null)));
+        Long id = client.createMeasurement(OgsmResource.KPI_MEASUREMENTS, new KpiReportRequest(KpiMeasurement.toCreate(
+                31, LocalDate.of(2026, 11, 1), new BigDecimal("91.2"), new BigDecimal("90"), null)));
+        KpiMeasurement created = client.kpiMeasurements().stream().filter(m -> m.id().equals(id)).findFirst()
+                .orElseThrow();
         assertEquals(TrafficLight.GREEN, created.trafficLight());
-        assertTrue(client.kpiMeasurements().stream().anyMatch(m -> m.id().equals(created.id())));
     }
 
     @Test
@@ -95,7 +97,7 @@ class OgsmClientSandboxTest {
     void anUnknownGoalIs404WithTheApisAnswer() {
         GoalReportRequest body = new GoalReportRequest(GoalMeasurement.toCreate(999_999, LocalDate.of(2026, 1, 1),
                 BigDecimal.ONE, null, null));
-        OgsmApiException e = assertThrows(OgsmApiException.class, () -> client.createGoalMeasurement(body));
+        OgsmApiException e = assertThrows(OgsmApiException.class, () -> client.createMeasurement(OgsmResource.GOAL_MEASUREMENTS, body));
         assertEquals(404, e.status());
         assertTrue(e.responseBody().contains("goal 999999 not found"), e.responseBody());
     }
@@ -103,7 +105,7 @@ class OgsmClientSandboxTest {
     @Test
     void aServerErrorSurfacesAs503() {
         sandbox.faults().update(SandboxFaults.always503());
-        OgsmApiException e = assertThrows(OgsmApiException.class, () -> client.createGoalMeasurement(goalReport("1")));
+        OgsmApiException e = assertThrows(OgsmApiException.class, () -> client.createMeasurement(OgsmResource.GOAL_MEASUREMENTS, goalReport("1")));
         assertEquals(503, e.status());
         assertEquals(2, client.goalMeasurements().size(), "a 503 stores nothing");
     }
@@ -111,7 +113,7 @@ class OgsmClientSandboxTest {
     @Test
     void aRateLimitSurfacesAs429WithRetryAfter() {
         sandbox.faults().update(SandboxFaults.always429(7));
-        OgsmApiException e = assertThrows(OgsmApiException.class, () -> client.createGoalMeasurement(goalReport("1")));
+        OgsmApiException e = assertThrows(OgsmApiException.class, () -> client.createMeasurement(OgsmResource.GOAL_MEASUREMENTS, goalReport("1")));
         assertEquals(429, e.status());
         assertEquals("7", e.retryAfter().orElseThrow());
     }
@@ -120,7 +122,7 @@ class OgsmClientSandboxTest {
     void aDroppedConnectionAfterCommitIsAnAmbiguousTransportFailureButTheMeasurementIsStored() {
         sandbox.faults().update(SandboxFaults.alwaysDropAfterCommit());
         OgsmTransportException e = assertThrows(OgsmTransportException.class,
-                () -> client.createGoalMeasurement(goalReport("77.7")));
+                () -> client.createMeasurement(OgsmResource.GOAL_MEASUREMENTS, goalReport("77.7")));
         assertTrue(e.maybeSent());
         sandbox.faults().update(SandboxFaults.none());
         List<GoalMeasurement> stored = client.goalMeasurements();
@@ -133,7 +135,7 @@ class OgsmClientSandboxTest {
         sandbox.faults().update(SandboxFaults.latency(1500));
         try (OgsmClient impatient = clientWith(target.credentials(), Duration.ofMillis(300), 1 << 20)) {
             OgsmTransportException e = assertThrows(OgsmTransportException.class,
-                    () -> impatient.createGoalMeasurement(goalReport("5")));
+                    () -> impatient.createMeasurement(OgsmResource.GOAL_MEASUREMENTS, goalReport("5")));
             assertTrue(e.maybeSent());
         }
     }
@@ -143,7 +145,7 @@ class OgsmClientSandboxTest {
         try (OgsmClient nowhere = new OgsmClient(URI.create("http://127.0.0.1:1"), target.credentials(),
                 Duration.ofSeconds(1), Duration.ofSeconds(1), 1, 1 << 20)) {
             OgsmTransportException e = assertThrows(OgsmTransportException.class,
-                    () -> nowhere.createGoalMeasurement(goalReport("5")));
+                    () -> nowhere.createMeasurement(OgsmResource.GOAL_MEASUREMENTS, goalReport("5")));
             assertFalse(e.maybeSent());
         }
     }

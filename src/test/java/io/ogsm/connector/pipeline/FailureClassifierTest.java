@@ -4,6 +4,7 @@ import io.ogsm.connector.measurement.UnresolvedTitleException;
 import io.ogsm.connector.ogsm.OgsmApiException;
 import io.ogsm.connector.ogsm.OgsmMalformedResponseException;
 import io.ogsm.connector.ogsm.OgsmTransportException;
+import io.ogsm.connector.source.erp.ErpHttpException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -65,6 +66,47 @@ class FailureClassifierTest {
         assertEquals(FailureReason.RETRIES_EXHAUSTED, decision.reason());
         assertEquals(status, decision.status());
         assertEquals(Optional.empty(), decision.retryAfter());
+    }
+
+    @ParameterizedTest(name = "an ERP's HTTP {0}: retried {1}, reason {2}, credentials refused {3}")
+    @CsvSource({
+            "401, false, AUTH,              true",
+            "403, false, AUTH,              true",
+            "400, false, VALIDATION,        false",
+            "404, false, NOT_FOUND,         false",
+            "408, true,  RETRIES_EXHAUSTED, false",
+            "429, true,  RETRIES_EXHAUSTED, false",
+            "500, true,  RETRIES_EXHAUSTED, false",
+            "503, true,  RETRIES_EXHAUSTED, false",
+    })
+    void decidesAnErpAnswerByTheSamePolicy(int status, boolean retry, FailureReason reason, boolean refused) {
+        ErpHttpException erp = new ErpHttpException("ledger", status, null);
+        Decision decision = classifier.classify(erp);
+
+        assertEquals(retry, decision.retry());
+        assertEquals(reason, decision.reason());
+        assertEquals(status, decision.status());
+        assertEquals(refused, classifier.refusesCredentials(erp));
+    }
+
+    @ParameterizedTest(name = "the OGSM API's HTTP {0}: credentials refused {1}")
+    @CsvSource({"401, true", "403, true", "400, false", "404, false", "429, false", "503, false"})
+    void refusedCredentialsAreTheApisAuthStatuses(int status, boolean refused) {
+        assertEquals(refused, classifier.refusesCredentials(api(status, null)));
+    }
+
+    @Test
+    void noAnswerIsNoRefusalOfTheCredentials() {
+        assertFalse(classifier.refusesCredentials(
+                new OgsmTransportException("GET", "/x", new ConnectException("Connection refused"), false)));
+        assertFalse(classifier.refusesCredentials(new IOException("the answer is not JSON")));
+    }
+
+    @Test
+    void honoursAnErpsRetryAfter() {
+        Decision decision = classifier.classify(new ErpHttpException("ledger", 429, "5"));
+
+        assertEquals(Optional.of(Duration.ofSeconds(5)), decision.retryAfter());
     }
 
     @ParameterizedTest(name = "HTTP {0} with Retry-After ''{1}'' waits {2}s")

@@ -1,18 +1,15 @@
 package io.ogsm.connector.source.csv;
 
+import io.ogsm.connector.files.DurableFiles;
 import io.ogsm.connector.measurement.IdempotencyKey;
 import io.ogsm.connector.measurement.MeasurementType;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 
 /**
@@ -159,25 +156,16 @@ public final class CsvDropFolder {
     /** Moves a file (atomically where the file system can), replacing what is there. */
     public static void move(Path from, Path to) {
         try {
-            try {
-                Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-            }
+            DurableFiles.move(from, to);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot move " + from + " to " + to, e);
         }
     }
 
-    /** Writes a small text file beside a target: to a temporary name, synced, then renamed. */
+    /** Writes a small text file beside a target, durably ({@link DurableFiles}). */
     public static void writeText(Path target, String text) {
-        Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
         try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            move(temp, target);
+            DurableFiles.write(target, text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
         }

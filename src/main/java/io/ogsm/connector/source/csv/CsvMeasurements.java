@@ -31,7 +31,7 @@ import java.util.stream.StreamSupport;
  * }
  * }</pre>
  *
- * <p>The format (DESIGN.md, "CSV drop"): UTF-8 with or without a byte order mark; CRLF, LF or CR line ends; a header
+ * <p>The format: UTF-8 with or without a byte order mark; CRLF, LF or CR line ends; a header
  * row (the first non-blank line) naming the columns, see {@link CsvHeader}; delimiter {@code ,} {@code ;} or tab,
  * detected from the header unless configured; fields quoted with {@code "} may hold delimiters, doubled quotes and
  * line breaks. Blank lines, and records whose every cell is blank, are skipped. Each other record becomes a

@@ -3,6 +3,7 @@ package io.ogsm.connector.source.csv;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
+import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -65,7 +66,7 @@ final class CsvRejects implements Closeable {
                 OutputStream out = Channels.newOutputStream(channel);
                 Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
                 printer = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setRecordSeparator("\r\n").get()
-                        .print(new java.io.BufferedWriter(writer, 64 * 1024));
+                        .print(new BufferedWriter(writer, 64 * 1024));
                 printer.printRecord(header);
             }
             List<String> record = new ArrayList<>(values.size() + 2);

@@ -1,7 +1,6 @@
 package io.ogsm.connector.source.erp;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import io.ogsm.connector.http.BasicAuth;
 
 /**
  * How requests to a source authenticate: none, HTTP Basic, a bearer token, or an API key in a header. The secrets
@@ -35,8 +34,7 @@ public sealed interface ErpAuth {
         }
 
         public String headerValue() {
-            return "Basic " + Base64.getEncoder()
-                    .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+            return BasicAuth.header(username, password);
         }
 
         @Override

@@ -1,21 +1,14 @@
 package io.ogsm.connector.source.erp;
 
-/** An ERP answered with a status other than 2xx. The body is not kept: it may echo what we sent. */
-public class ErpHttpException extends RuntimeException {
+import io.ogsm.connector.http.HttpStatusException;
 
-    private final int status;
+/**
+ * An ERP answered with a status other than 2xx; what follows is {@code pipeline.FailureClassifier}'s to decide. The
+ * body is not kept: it may echo what we sent.
+ */
+public class ErpHttpException extends HttpStatusException {
 
-    public ErpHttpException(String source, int status) {
-        super("source '" + source + "': the ERP answered HTTP " + status);
-        this.status = status;
-    }
-
-    public int status() {
-        return status;
-    }
-
-    /** 401 or 403: the ERP refuses this source's credentials. */
-    public boolean credentialsRefused() {
-        return status == 401 || status == 403;
+    public ErpHttpException(String source, int status, String retryAfter) {
+        super("source '" + source + "': the ERP answered HTTP " + status, status, retryAfter);
     }
 }

@@ -7,9 +7,11 @@ import io.ogsm.connector.measurement.MeasurementValidation;
 import io.ogsm.connector.measurement.Violation;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -143,8 +145,8 @@ public record ErpMapping(ErpValue type, ErpValue id, ErpValue title, ErpValue at
         }
         Matcher odata = ODATA_DATE.matcher(text);
         if (odata.matches()) {
-            return java.time.Instant.ofEpochMilli(Long.parseLong(odata.group(1)))
-                    .atOffset(java.time.ZoneOffset.UTC).toLocalDate();
+            return Instant.ofEpochMilli(Long.parseLong(odata.group(1)))
+                    .atOffset(ZoneOffset.UTC).toLocalDate();
         }
         try {
             return LocalDate.parse(text);

@@ -10,7 +10,9 @@ import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
 import io.ogsm.connector.ogsm.OgsmJson;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,7 +55,7 @@ public final class ErpPath {
 
     /** Jayway's parser reads {@code $.a[} as {@code $.a}; brackets, parentheses and quotes must pair up. */
     private static String unbalanced(String expression) {
-        java.util.Deque<Character> open = new java.util.ArrayDeque<>();
+        Deque<Character> open = new ArrayDeque<>();
         char quote = 0;
         for (int i = 0; i < expression.length(); i++) {
             char c = expression.charAt(i);

@@ -3,17 +3,21 @@ package io.ogsm.connector.source.erp;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ogsm.connector.pipeline.DeliveryHeaders;
 import io.ogsm.connector.pipeline.SourceRef;
+import io.ogsm.connector.pipeline.FailureClassifier;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
+import org.apache.hc.core5.util.TimeoutValueException;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -71,14 +75,17 @@ public class ErpPolls {
     private final Map<String, ErpSource> sources = new LinkedHashMap<>();
     private final ErpClient client;
     private final WatermarkStore watermarks;
+    private final FailureClassifier classifier;
     private final Clock clock;
     private final Map<String, PollResult> last = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastSuccess = new ConcurrentHashMap<>();
     private final Map<String, AtomicBoolean> running = new ConcurrentHashMap<>();
 
-    public ErpPolls(List<ErpSource> sources, ErpClient client, WatermarkStore watermarks, Clock clock) {
+    public ErpPolls(List<ErpSource> sources, ErpClient client, WatermarkStore watermarks, FailureClassifier classifier,
+            Clock clock) {
         sources.forEach(source -> this.sources.put(source.name(), source));
         this.client = client;
+        this.classifier = classifier;
         this.watermarks = watermarks;
         this.clock = clock;
     }
@@ -131,7 +138,7 @@ public class ErpPolls {
         try {
             page = client.get(source.name(), uri, source.auth());
         } catch (ErpHttpException e) {
-            if (e.credentialsRefused()) {
+            if (classifier.refusesCredentials(e)) {
                 refused(source, e.status());
             } else {
                 failed(source, poll, "HTTP " + e.status());
@@ -263,8 +270,8 @@ public class ErpPolls {
 
     private static String describe(Exception e) {
         String message = e.getMessage() == null ? "" : e.getMessage();
-        if (e instanceof java.net.SocketTimeoutException || e instanceof org.apache.hc.core5.util.TimeoutValueException
-                || message.toLowerCase(java.util.Locale.ROOT).contains("timed out")) {
+        if (e instanceof SocketTimeoutException || e instanceof TimeoutValueException
+                || message.toLowerCase(Locale.ROOT).contains("timed out")) {
             return "timed out (" + e.getClass().getSimpleName() + ")";
         }
         return e.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);

@@ -1,5 +1,6 @@
 package io.ogsm.connector.source.erp;
 
+import java.text.ParseException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -37,7 +38,7 @@ public record ErpSchedule(Duration interval, String cron) {
         }
         try {
             new org.quartz.CronExpression(trimmed);
-        } catch (java.text.ParseException e) {
+        } catch (ParseException e) {
             throw new IllegalArgumentException("'" + trimmed + "' is not a valid Quartz cron: " + e.getMessage());
         }
         return new ErpSchedule(null, trimmed.replaceAll("\\s+", " "));

@@ -1,7 +1,10 @@
 package io.ogsm.connector.source.erp;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.ogsm.connector.config.InvalidConfigException;
 import io.ogsm.connector.config.OgsmConfig;
+import io.ogsm.connector.pipeline.FailureClassifier;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -118,11 +121,11 @@ public class ErpSetup {
     @Produces
     @Singleton
     @Named("erpPolls")
-    ErpPolls polls(ErpClient client, WatermarkStore watermarks, Clock clock,
-            io.micrometer.core.instrument.MeterRegistry registry) {
-        ErpPolls polls = new ErpPolls(sources(), client, watermarks, clock);
+    ErpPolls polls(ErpClient client, WatermarkStore watermarks, FailureClassifier classifier, Clock clock,
+            MeterRegistry registry) {
+        ErpPolls polls = new ErpPolls(sources(), client, watermarks, classifier, clock);
         for (ErpSource source : sources()) {
-            io.micrometer.core.instrument.Gauge.builder("ogsm.erp.last.success.seconds", polls,
+            Gauge.builder("ogsm.erp.last.success.seconds", polls,
                             p -> p.lastSuccessSeconds(source.name()))
                     .description("When the ERP source was last polled successfully (epoch seconds)")
                     .tag("source", source.name()).register(registry);

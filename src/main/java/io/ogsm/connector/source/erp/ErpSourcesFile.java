@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.ogsm.connector.measurement.MeasurementType;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -349,8 +351,7 @@ public final class ErpSourcesFile {
         int before = problems.size();
         unknownKeys(node, MAP_KEYS, where + ": map:");
         ErpValue type = value(node, "type", where, true);
-        if (type != null && type.path() == null && io.ogsm.connector.measurement.MeasurementType.parse(type.constant())
-                .isEmpty()) {
+        if (type != null && type.path() == null && MeasurementType.parse(type.constant()).isEmpty()) {
             problems.add(where + ": map.type must be goal, kpi or a JSONPath, was '" + type.constant() + "'");
         }
         ErpValue id = value(node, "id", where, false);
@@ -380,7 +381,7 @@ public final class ErpSourcesFile {
             JsonNode constant = node.path(number);
             if (constant.isValueNode() && !constant.asText().trim().startsWith("$")) {
                 try {
-                    new java.math.BigDecimal(constant.asText().trim());
+                    new BigDecimal(constant.asText().trim());
                 } catch (NumberFormatException e) {
                     problems.add(where + ": map." + number + " must be a number or a JSONPath, was '"
                             + constant.asText() + "'");

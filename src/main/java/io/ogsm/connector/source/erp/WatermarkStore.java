@@ -3,21 +3,20 @@ package io.ogsm.connector.source.erp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ogsm.connector.files.DurableFiles;
 import io.ogsm.connector.ogsm.OgsmJson;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.Optional;
 
 /**
  * The incremental watermark of each ERP source, one small JSON file per source ({@code <data-dir>/state/erp/<name>.json}),
- * written atomically (temp file, then rename), so a crash leaves the old watermark or the new one, never half.
+ * written durably ({@link DurableFiles}), so a crash leaves the old watermark or the new one, never half.
  */
 public class WatermarkStore {
 
@@ -53,18 +52,7 @@ public class WatermarkStore {
         json.put("updated", clock.instant().toString());
         try {
             Files.createDirectories(dir);
-            Path temp = Files.createTempFile(dir, source + ".", ".tmp");
-            try {
-                Files.write(temp, mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(json));
-                try {
-                    Files.move(temp, file(source), StandardCopyOption.ATOMIC_MOVE,
-                            StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, file(source), StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            DurableFiles.write(file(source), mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(json));
         } catch (IOException e) {
             throw new UncheckedIOException("the watermark of ERP source '" + source + "' cannot be written to "
                     + file(source), e);

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ogsm.connector.pipeline.DeliveryHeaders;
-import io.ogsm.connector.pipeline.SourceRef;
 import io.ogsm.connector.pipeline.DeliveryLedger;
+import io.ogsm.connector.pipeline.SourceRef;
+import io.ogsm.connector.files.DurableFiles;
 import io.ogsm.connector.measurement.Measurement;
 import io.ogsm.connector.ogsm.OgsmJson;
 import org.apache.camel.Exchange;
@@ -13,12 +14,8 @@ import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -32,15 +29,14 @@ import java.util.stream.Stream;
 
 /**
  * The durable queue between {@code POST /api/measurements} and the deliver route: one JSON file per accepted request
- * in {@code <data-dir>/queue/}, holding its measurements with their keys. The file is written to a hidden temporary
- * file, synced, and renamed, so that once the push is answered 202 its measurements survive a crash (one sync per
+ * in {@code <data-dir>/queue/}, holding its measurements with their keys. The file is written durably
+ * ({@link DurableFiles}), so that once the push is answered 202 its measurements survive a crash (one sync per
  * request, not per measurement). The {@code push-queue} route ({@code routes/push.yaml}) reads a file, delivers its
  * measurements, and deletes it only once every one of them was delivered or dead-lettered; a file read again after
  * a crash posts nothing twice (delivery state).
  * <p>
  * A pushed measurement's status ({@code GET /api/measurements/{key}}) is its tracking state in the delivery state:
  * {@code queued} is recorded before the file becomes visible to the route, so the route's later states win.
- * Files of earlier versions (one measurement per file, named by its key) are read too.
  */
 public class PushQueue {
 
@@ -82,40 +78,21 @@ public class PushQueue {
      */
     public void enqueue(Map<String, Measurement> byKey, String remote) {
         String name = newName();
-        Path temp = folder.resolve("." + name + ".tmp");
         ObjectNode file = OgsmJson.mapper().createObjectNode();
         file.put("received_at", clock.instant().toString());
         file.put("remote", remote);
         ArrayNode items = file.putArray("items");
         byKey.forEach((key, m) -> items.addObject().put("key", key)
                 .set("measurement", OgsmJson.mapper().valueToTree(m)));
+        Map<String, DeliveryLedger.Tracking> queued = new LinkedHashMap<>();
+        byKey.keySet().forEach(key -> queued.put(key,
+                new DeliveryLedger.Tracking(DeliveryHeaders.QUEUED, key, null, null, clock.instant())));
+        store.trackAll(queued);
+        pending.put(name, new AtomicLong(byKey.size()));
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
-                ByteBuffer bytes = ByteBuffer.wrap(OgsmJson.mapper().writeValueAsBytes(file));
-                while (bytes.hasRemaining()) {
-                    channel.write(bytes);
-                }
-                channel.force(true);
-            }
-            Map<String, DeliveryLedger.Tracking> queued = new LinkedHashMap<>();
-            byKey.keySet().forEach(key -> queued.put(key,
-                    new DeliveryLedger.Tracking(DeliveryHeaders.QUEUED, key, null, null, clock.instant())));
-            store.trackAll(queued);
-            pending.put(name, new AtomicLong(byKey.size()));
-            Files.move(temp, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-            try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
-                dir.force(true);
-            } catch (IOException e) {
-                // some file systems cannot sync a folder; the rename is still atomic
-            }
+            DurableFiles.write(folder.resolve(name), OgsmJson.mapper().writeValueAsBytes(file));
         } catch (IOException e) {
             pending.remove(name);
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException ignored) {
-                // a leftover hidden temporary file is never read
-            }
             throw new UncheckedIOException("cannot queue " + byKey.size() + " measurement(s)", e);
         }
     }
@@ -129,7 +106,7 @@ public class PushQueue {
     public void read(Exchange exchange) throws IOException {
         String name = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
         JsonNode file = OgsmJson.mapper().readTree(exchange.getIn().getBody(byte[].class));
-        List<Item> items = items(name, file);
+        List<Item> items = items(file);
         pending.put(name, new AtomicLong(items.size()));
         exchange.getIn().setHeader(RECEIVED_AT, file.path("received_at").asText());
         exchange.getIn().setHeader(REMOTE, file.path("remote").asText());
@@ -154,17 +131,12 @@ public class PushQueue {
         }
     }
 
-    /** A file's items: the current form, {@code {"items": [{"key", "measurement"}]}}, or one measurement per file. */
-    private static List<Item> items(String name, JsonNode file) throws IOException {
+    /** A file's items: {@code {"items": [{"key", "measurement"}]}}. */
+    private static List<Item> items(JsonNode file) throws IOException {
         List<Item> items = new ArrayList<>();
-        if (file.has("items")) {
-            for (JsonNode item : file.get("items")) {
-                items.add(new Item(item.path("key").asText(),
-                        OgsmJson.mapper().treeToValue(item.get("measurement"), Measurement.class)));
-            }
-        } else {
-            items.add(new Item(name.substring(0, name.length() - ".json".length()),
-                    OgsmJson.mapper().treeToValue(file.get("measurement"), Measurement.class)));
+        for (JsonNode item : file.path("items")) {
+            items.add(new Item(item.path("key").asText(),
+                    OgsmJson.mapper().treeToValue(item.get("measurement"), Measurement.class)));
         }
         return items;
     }
@@ -175,7 +147,7 @@ public class PushQueue {
             for (Path f : files.filter(f -> NAME.matcher(f.getFileName().toString()).matches()).toList()) {
                 String name = f.getFileName().toString();
                 try {
-                    pending.put(name, new AtomicLong(items(name, OgsmJson.mapper().readTree(f.toFile())).size()));
+                    pending.put(name, new AtomicLong(items(OgsmJson.mapper().readTree(f.toFile())).size()));
                 } catch (IOException | RuntimeException e) {
                     LOG.warnf("Push queue file %s is unreadable: %s", f, e.getMessage());
                 }

@@ -129,22 +129,6 @@ class PushQueueTest {
     }
 
     @Test
-    void readsTheOneMeasurementFilesOfEarlierVersions() throws Exception {
-        Path folder = Files.createDirectories(dir.resolve("queue"));
-        Path old = folder.resolve("ecf4f1454093579ddd5692690cd2cac4.json");
-        Files.writeString(old, "{\"measurement\":" + OgsmJson.mapper().writeValueAsString(FIRST)
-                + ",\"received_at\":\"2026-01-01T00:00:00Z\",\"remote\":\"10.0.0.8\"}");
-        PushQueue queue = new PushQueue(folder, store, clock);
-        assertEquals(1, queue.depth(), "counted at start");
-
-        Exchange exchange = fileExchange(old);
-        queue.read(exchange);
-
-        assertEquals(List.of(new PushQueue.Item("ecf4f1454093579ddd5692690cd2cac4", FIRST)),
-                exchange.getIn().getBody(List.class));
-    }
-
-    @Test
     void countsTheMeasurementsLeftInTheQueueAfterARestart() {
         new PushQueue(dir.resolve("queue"), store, clock).enqueue(items(), "10.0.0.7");
         new PushQueue(dir.resolve("queue"), store, clock).enqueue(Map.of("k3", FIRST), "10.0.0.7");
