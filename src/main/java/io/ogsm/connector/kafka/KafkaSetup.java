@@ -7,6 +7,9 @@ import jakarta.inject.Named;
 import org.apache.camel.component.kafka.KafkaComponent;
 import org.apache.camel.component.kafka.KafkaConfiguration;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * Configures Camel's Kafka component once from {@code ogsm.kafka.*}: brokers and security settings apply to every
  * Kafka endpoint of the routes (measurements in, dead letters out), so no route repeats them. Unset options are left
@@ -25,9 +28,12 @@ public class KafkaSetup {
         return config.kafka().brokers().filter(b -> !b.isBlank()).isPresent();
     }
 
-    /** Bootstrap servers and security settings for a plain Kafka client (producer, admin) of ours. */
-    public static java.util.Map<String, Object> clientProperties(OgsmConfig.Kafka k) {
-        java.util.Map<String, Object> props = new java.util.HashMap<>();
+    /**
+     * The one place the connection settings are made: bootstrap servers and security settings, for the Kafka
+     * component's endpoints and for our plain clients (status events, readiness) alike.
+     */
+    public static Map<String, Object> clientProperties(OgsmConfig.Kafka k) {
+        Map<String, Object> props = new HashMap<>();
         props.put("bootstrap.servers", k.brokers().orElseThrow());
         props.put("security.protocol", k.securityProtocol());
         k.saslMechanism().ifPresent(v -> props.put("sasl.mechanism", v));
@@ -38,20 +44,19 @@ public class KafkaSetup {
         return props;
     }
 
+    /** Camel's Kafka component: every endpoint of the routes gets the client properties above. */
     @Produces
     @ApplicationScoped
     @Named("kafka")
     KafkaComponent kafka() {
         OgsmConfig.Kafka k = config.kafka();
         KafkaConfiguration c = new KafkaConfiguration();
-        k.brokers().ifPresent(c::setBrokers);
-        c.setSecurityProtocol(k.securityProtocol());
         c.setSessionTimeoutMs((int) Math.min(Integer.MAX_VALUE, k.sessionTimeout().toMillis()));
-        k.saslMechanism().ifPresent(c::setSaslMechanism);
-        k.saslJaasConfig().ifPresent(c::setSaslJaasConfig);
-        k.sslTruststoreLocation().ifPresent(c::setSslTruststoreLocation);
-        k.sslTruststorePassword().ifPresent(c::setSslTruststorePassword);
-        k.sslTruststoreType().ifPresent(c::setSslTruststoreType);
+        if (enabled()) {
+            Map<String, Object> props = clientProperties(k);
+            c.setBrokers((String) props.remove("bootstrap.servers"));
+            c.setAdditionalProperties(props);
+        }
         KafkaComponent component = new KafkaComponent();
         component.setConfiguration(c);
         return component;

@@ -4,7 +4,9 @@ import io.ogsm.connector.testing.TestConfig;
 import org.apache.camel.component.kafka.KafkaConfiguration;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,11 +25,14 @@ class KafkaSetupTest {
                 "ogsm.kafka.ssl-truststore-password", "changeit", "ogsm.kafka.ssl-truststore-type", "PKCS12");
         KafkaConfiguration component = new KafkaSetup(config).kafka().getConfiguration();
         assertEquals("kafka-1:9093", component.getBrokers());
-        assertEquals("SASL_SSL", component.getSecurityProtocol());
-        assertEquals("SCRAM-SHA-512", component.getSaslMechanism());
-        assertEquals(JAAS, component.getSaslJaasConfig());
-        assertEquals("/etc/ogsm/truststore.p12", component.getSslTruststoreLocation());
-        assertEquals("PKCS12", component.getSslTruststoreType());
+        for (Properties endpoint : List.of(component.createProducerProperties(), component.createConsumerProperties())) {
+            assertEquals("SASL_SSL", endpoint.get("security.protocol"));
+            assertEquals("SCRAM-SHA-512", endpoint.get("sasl.mechanism"));
+            assertEquals(JAAS, endpoint.get("sasl.jaas.config"));
+            assertEquals("/etc/ogsm/truststore.p12", endpoint.get("ssl.truststore.location"));
+            assertEquals("changeit", endpoint.get("ssl.truststore.password"));
+            assertEquals("PKCS12", endpoint.get("ssl.truststore.type"));
+        }
 
         Map<String, Object> client = KafkaSetup.clientProperties(config.kafka());
         assertEquals("kafka-1:9093", client.get("bootstrap.servers"));
