@@ -1,10 +1,9 @@
 package io.ogsm.connector.config;
 
-import io.ogsm.connector.source.csv.CsvOptions;
-
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +38,7 @@ public final class ConfigCheck {
         if (api.maxResponseSize().asLongValue() < 1024) {
             problems.add("ogsm.api.max-response-size must be at least 1K, was " + api.maxResponseSize().asLongValue());
         }
-        if (config.dataDir().isBlank()) {
+        if (config.dataDir().toString().isBlank()) {
             problems.add("ogsm.data-dir must not be blank");
         }
         OgsmConfig.Delivery delivery = config.delivery();
@@ -75,11 +74,7 @@ public final class ConfigCheck {
         if (kafka.consumers() < 1) {
             problems.add("ogsm.kafka.consumers must be at least 1, was " + kafka.consumers());
         }
-        if (!List.of("PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL").contains(kafka.securityProtocol())) {
-            problems.add("ogsm.kafka.security-protocol must be PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL, was "
-                    + kafka.securityProtocol());
-        }
-        if (kafka.securityProtocol().startsWith("SASL_") && kafka.brokers().isPresent()
+        if (kafka.securityProtocol().sasl() && kafka.brokers().isPresent()
                 && (kafka.saslMechanism().isEmpty() || kafka.saslJaasConfig().isEmpty())) {
             problems.add("ogsm.kafka.sasl-mechanism and ogsm.kafka.sasl-jaas-config are required with "
                     + "ogsm.kafka.security-protocol=" + kafka.securityProtocol());
@@ -95,9 +90,6 @@ public final class ConfigCheck {
                 problems.add("ogsm.status.cron '" + cron + "' is not a Quartz cron expression such as 0 0/15 * * * ?");
             }
         });
-        if (!List.of("structured", "binary").contains(status.mode())) {
-            problems.add("ogsm.status.mode must be structured or binary, was " + status.mode());
-        }
         share(problems, "ogsm.status.max-delete-share", status.maxDeleteShare());
         csv(problems, config.csv());
         OgsmConfig.Erp erp = config.erp();
@@ -159,19 +151,9 @@ public final class ConfigCheck {
     }
 
     private static void csv(List<String> problems, OgsmConfig.Csv csv) {
-        try {
-            CsvOptions.Delimiter.parse(csv.delimiter());
-        } catch (IllegalArgumentException e) {
-            problems.add("ogsm.csv.delimiter must be auto, ',', ';' or tab, was '" + csv.delimiter() + "'");
-        }
-        try {
-            CsvOptions.DecimalSeparator.parse(csv.decimalSeparator());
-        } catch (IllegalArgumentException e) {
-            problems.add("ogsm.csv.decimal-separator must be auto, '.' or ',', was '" + csv.decimalSeparator() + "'");
-        }
         for (String pattern : csv.dateFormats()) {
             try {
-                CsvOptions.defaults().withDateFormats(pattern);
+                DateTimeFormatter.ofPattern(pattern, Locale.ROOT);
             } catch (IllegalArgumentException e) {
                 problems.add("ogsm.csv.date-formats: '" + pattern + "' is not a date pattern such as yyyy-MM-dd");
             }

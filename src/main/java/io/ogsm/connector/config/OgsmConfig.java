@@ -1,9 +1,11 @@
 package io.ogsm.connector.config;
 
 import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +21,7 @@ public interface OgsmConfig {
 
     /** Root of {@code inbox/}, {@code done/}, {@code failed/}, {@code deadletter/} and {@code state/}. */
     @WithDefault("data")
-    String dataDir();
+    Path dataDir();
 
     Api api();
 
@@ -61,7 +63,7 @@ public interface OgsmConfig {
 
         /** {@code structured} (one JSON document per record) or {@code binary} (ce_ headers, data as the value). */
         @WithDefault("structured")
-        String mode();
+        StatusMode mode();
 
         /** A poll that would delete more than this share of a list's snapshot is refused as suspicious. */
         @WithDefault("0.5")
@@ -81,11 +83,13 @@ public interface OgsmConfig {
 
         /** {@code auto} (detected from the header row), {@code ,}, {@code ;} or {@code tab}. */
         @WithDefault("auto")
-        String delimiter();
+        @WithConverter(CsvDelimiter.Reader.class)
+        CsvDelimiter delimiter();
 
         /** {@code auto} (a decimal comma where unambiguous), {@code .} or {@code ,}. */
         @WithDefault("auto")
-        String decimalSeparator();
+        @WithConverter(DecimalSeparator.Reader.class)
+        DecimalSeparator decimalSeparator();
 
         /** How often the inbox is looked at. */
         @WithDefault("1s")
@@ -136,7 +140,7 @@ public interface OgsmConfig {
 
         /** PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL. */
         @WithDefault("PLAINTEXT")
-        String securityProtocol();
+        SecurityProtocol securityProtocol();
 
         /** e.g. PLAIN, SCRAM-SHA-512. */
         Optional<String> saslMechanism();
@@ -281,7 +285,7 @@ public interface OgsmConfig {
 
         /** HTTP methods the faults apply to, comma-separated. */
         @WithDefault("POST")
-        String methods();
+        List<String> methods();
     }
 
     Erp erp();

@@ -25,7 +25,7 @@ public class DeadLetterBeans {
     @Produces
     @Singleton
     DeadLetterStore deadLetterStore() {
-        return new DeadLetterStore(Path.of(config.dataDir(), "deadletter"));
+        return new DeadLetterStore(config.dataDir().resolve("deadletter"));
     }
 
     @Produces

@@ -33,7 +33,7 @@ public class DeliveryBeans {
     @Named("deliveryState")
     DeliveryLedger deliveryLedger(Clock clock) {
         OgsmConfig.Delivery d = config.delivery();
-        return new EmbeddedLedger(Path.of(config.dataDir(), "state"), d.retention(), d.maxKeys(), clock);
+        return new EmbeddedLedger(config.dataDir().resolve("state"), d.retention(), d.maxKeys(), clock);
     }
 
     void close(@Disposes DeliveryLedger ledger) {

@@ -35,7 +35,7 @@ public class KafkaSetup {
     public static Map<String, Object> clientProperties(OgsmConfig.Kafka k) {
         Map<String, Object> props = new HashMap<>();
         props.put("bootstrap.servers", k.brokers().orElseThrow());
-        props.put("security.protocol", k.securityProtocol());
+        props.put("security.protocol", k.securityProtocol().name());
         k.saslMechanism().ifPresent(v -> props.put("sasl.mechanism", v));
         k.saslJaasConfig().ifPresent(v -> props.put("sasl.jaas.config", v));
         k.sslTruststoreLocation().ifPresent(v -> props.put("ssl.truststore.location", v));

@@ -75,7 +75,7 @@ public class OpsResource {
     /** Files waiting in {@code <data-dir>/inbox}: how many, and the oldest few with size and age. */
     private ObjectNode inbox() {
         ObjectNode inbox = OgsmJson.mapper().createObjectNode();
-        var folder = Paths.get(config.dataDir(), "inbox"); // Path is the JAX-RS annotation here
+        var folder = config.dataDir().resolve("inbox"); // Path is the JAX-RS annotation here
         ArrayNode files = inbox.putArray("files");
         if (!Files.isDirectory(folder)) {
             return inbox.put("count", 0);

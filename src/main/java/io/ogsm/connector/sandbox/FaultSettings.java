@@ -51,7 +51,7 @@ public record FaultSettings(
     }
 
     public static FaultSettings from(OgsmConfig.Faults faults) {
-        Set<String> methods = Arrays.stream(faults.methods().split(","))
+        Set<String> methods = faults.methods().stream()
                 .map(String::trim).filter(m -> !m.isEmpty()).collect(Collectors.toSet());
         return new FaultSettings(faults.serverErrorRate(), faults.rateLimitRate(), faults.dropAfterCommitRate(),
                 faults.retryAfter().toSeconds(), faults.latency().toMillis(), faults.seed().orElse(null), methods);

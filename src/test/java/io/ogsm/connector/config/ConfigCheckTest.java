@@ -7,6 +7,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +28,7 @@ class ConfigCheckTest {
         OgsmConfig config = config();
         assertEquals(List.of(), ConfigCheck.problems(config));
         assertTrue(config.api().baseUrl().isEmpty());
-        assertEquals("data", config.dataDir());
+        assertEquals(Path.of("data"), config.dataDir());
         assertEquals(Duration.ofSeconds(30), config.api().timeout());
     }
 
@@ -52,11 +53,8 @@ class ConfigCheckTest {
             "ogsm.sandbox.faults.server-error-rate | 1.5          | ogsm.sandbox.faults.server-error-rate must be between 0 and 1",
             "ogsm.sandbox.faults.latency | -1s                     | ogsm.sandbox.faults.latency must not be negative",
             "ogsm.status.cron         | every five minutes         | ogsm.status.cron 'every five minutes' is not a Quartz cron expression",
-            "ogsm.status.mode         | xml                        | ogsm.status.mode must be structured or binary",
             "ogsm.kafka.consumers     | 0                          | ogsm.kafka.consumers must be at least 1",
             "ogsm.delivery.max-attempts | 0                        | ogsm.delivery.max-attempts must be at least 1",
-            "ogsm.csv.delimiter       | pipe                       | ogsm.csv.delimiter must be auto, ',', ';' or tab",
-            "ogsm.csv.decimal-separator | x                        | ogsm.csv.decimal-separator must be auto, '.' or ','",
             "ogsm.csv.date-formats    | yyyy-MM-dd,ppp-{           | ogsm.csv.date-formats: 'ppp-{' is not a date pattern",
             "ogsm.csv.min-age         | 0s                         | ogsm.csv.min-age must be a positive duration",
             "ogsm.csv.poll-interval   | -1s                        | ogsm.csv.poll-interval must be a positive duration",
@@ -68,6 +66,31 @@ class ConfigCheckTest {
                 "ogsm.api.username", "api", "ogsm.api.password", "s3cret"));
         assertEquals(1, problems.size(), () -> "expected one problem, got " + problems);
         assertTrue(problems.get(0).startsWith(expected), () -> problems.get(0));
+    }
+
+    @ParameterizedTest(name = "{0} = {1} is refused as it is read, naming the key")
+    @CsvSource(delimiter = '|', value = {
+            "ogsm.status.mode           | xml  | ogsm.status.mode",
+            "ogsm.kafka.security-protocol | TLS | ogsm.kafka.security-protocol",
+            "ogsm.csv.delimiter         | pipe | ogsm.csv.delimiter must be auto, ',', ';' or tab",
+            "ogsm.csv.decimal-separator | x    | ogsm.csv.decimal-separator must be auto, '.' or ','",
+    })
+    void refusesAValueOfTheWrongTypeNamingTheKey(String key, String value, String expected) {
+        Exception e = assertThrows(Exception.class, () -> config(key, value));
+        assertTrue(e.getMessage().contains(expected), e::getMessage);
+    }
+
+    @Test
+    void readsTypedValuesAsWritten() {
+        OgsmConfig config = config("ogsm.csv.delimiter", ";", "ogsm.csv.decimal-separator", ",",
+                "ogsm.kafka.security-protocol", "SASL_SSL", "ogsm.status.mode", "binary",
+                "ogsm.sandbox.faults.methods", "POST,GET", "ogsm.data-dir", "/var/lib/ogsm");
+        assertEquals(CsvDelimiter.SEMICOLON, config.csv().delimiter());
+        assertEquals(DecimalSeparator.COMMA, config.csv().decimalSeparator());
+        assertEquals(SecurityProtocol.SASL_SSL, config.kafka().securityProtocol());
+        assertEquals(StatusMode.BINARY, config.status().mode());
+        assertEquals(List.of("POST", "GET"), config.sandbox().faults().methods());
+        assertEquals(Path.of("/var/lib/ogsm"), config.dataDir());
     }
 
     @Test

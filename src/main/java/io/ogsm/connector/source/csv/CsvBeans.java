@@ -27,10 +27,9 @@ public class CsvBeans {
     @Named("csvDrop")
     CsvDrop csvDrop(OgsmConfig config, TitleResolver titles, DeliveryLedger store, Clock clock) {
         OgsmConfig.Csv csv = config.csv();
-        CsvOptions options = new CsvOptions(csv.dateFormats(), CsvOptions.Delimiter.parse(csv.delimiter()),
-                CsvOptions.DecimalSeparator.parse(csv.decimalSeparator()), null,
+        CsvOptions options = new CsvOptions(csv.dateFormats(), csv.delimiter(), csv.decimalSeparator(), null,
                 (int) csv.maxLineLength().asLongValue());
-        return new CsvDrop(new CsvDropFolder(Path.of(config.dataDir())), options, csv.maxFileSize().asLongValue(),
+        return new CsvDrop(new CsvDropFolder(config.dataDir()), options, csv.maxFileSize().asLongValue(),
                 csv.dryRun(), titles, store, clock);
     }
 

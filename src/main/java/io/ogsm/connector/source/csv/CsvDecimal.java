@@ -1,6 +1,6 @@
 package io.ogsm.connector.source.csv;
 
-import io.ogsm.connector.source.csv.CsvOptions.DecimalSeparator;
+import io.ogsm.connector.config.DecimalSeparator;
 
 import java.math.BigDecimal;
 import java.util.regex.Pattern;

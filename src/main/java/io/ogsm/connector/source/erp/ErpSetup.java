@@ -115,7 +115,7 @@ public class ErpSetup {
     @Produces
     @Singleton
     WatermarkStore watermarks(Clock clock) {
-        return new WatermarkStore(Path.of(config.dataDir(), "state", "erp"), clock);
+        return new WatermarkStore(config.dataDir().resolve("state").resolve("erp"), clock);
     }
 
     @Produces

@@ -31,7 +31,7 @@ public class PushBeans {
     @Singleton
     @Named("pushQueue")
     PushQueue pushQueue(DeliveryLedger store, Clock clock, MeterRegistry registry) {
-        PushQueue queue = new PushQueue(Path.of(config.dataDir(), "queue"), store, clock);
+        PushQueue queue = new PushQueue(config.dataDir().resolve("queue"), store, clock);
         Gauge.builder("ogsm.push.queue.depth", queue, PushQueue::depth)
                 .description("Measurements pushed over HTTP and not yet settled").register(registry);
         return queue;

@@ -1,6 +1,6 @@
 package io.ogsm.connector.source.csv;
 
-import io.ogsm.connector.source.csv.CsvOptions.DecimalSeparator;
+import io.ogsm.connector.config.DecimalSeparator;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -1,9 +1,9 @@
 package io.ogsm.connector.source.csv;
 
+import io.ogsm.connector.config.DecimalSeparator;
+import io.ogsm.connector.config.CsvDelimiter;
 import io.ogsm.connector.measurement.Measurement;
 import io.ogsm.connector.measurement.MeasurementType;
-import io.ogsm.connector.source.csv.CsvOptions.DecimalSeparator;
-import io.ogsm.connector.source.csv.CsvOptions.Delimiter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -129,7 +129,7 @@ class CsvMeasurementsTest {
     @Test
     void followsAConfiguredDelimiter() throws Exception {
         Measurement m = only("type;id;at;value\nkpi;31;2026-01-31;1,5\n",
-                DEFAULTS.withDelimiter(Delimiter.SEMICOLON));
+                DEFAULTS.withDelimiter(CsvDelimiter.SEMICOLON));
 
         assertNumber("1.5", m.value());
     }

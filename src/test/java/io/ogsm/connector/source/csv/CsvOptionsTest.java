@@ -1,7 +1,7 @@
 package io.ogsm.connector.source.csv;
 
-import io.ogsm.connector.source.csv.CsvOptions.DecimalSeparator;
-import io.ogsm.connector.source.csv.CsvOptions.Delimiter;
+import io.ogsm.connector.config.DecimalSeparator;
+import io.ogsm.connector.config.CsvDelimiter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,7 +19,7 @@ class CsvOptionsTest {
         CsvOptions options = CsvOptions.defaults();
 
         assertEquals(List.of("yyyy-MM-dd"), options.dateFormats());
-        assertEquals(Delimiter.AUTO, options.delimiter());
+        assertEquals(CsvDelimiter.AUTO, options.delimiter());
         assertEquals(DecimalSeparator.AUTO, options.decimalSeparator());
         assertNull(options.defaultType());
         assertEquals(1_048_576, options.maxLineLength());
@@ -28,8 +28,8 @@ class CsvOptionsTest {
     @ParameterizedTest(name = "[{index}] ''{0}'' is {1}")
     @CsvSource(delimiter = '|', value = {"auto|AUTO", "','|COMMA", "comma|COMMA", ";|SEMICOLON", "tab|TAB",
             "'\t'|TAB", "'\\t'|TAB"})
-    void readsAConfiguredDelimiter(String text, Delimiter expected) {
-        assertEquals(expected, Delimiter.parse(text));
+    void readsAConfiguredDelimiter(String text, CsvDelimiter expected) {
+        assertEquals(expected, CsvDelimiter.parse(text));
     }
 
     @ParameterizedTest(name = "[{index}] ''{0}'' is {1}")
@@ -41,7 +41,7 @@ class CsvOptionsTest {
     @Test
     void refusesWhatItCannotUseNamingIt() {
         assertEquals("CSV delimiter '|' is not auto, ',', ';' or tab",
-                assertThrows(IllegalArgumentException.class, () -> Delimiter.parse("|")).getMessage());
+                assertThrows(IllegalArgumentException.class, () -> CsvDelimiter.parse("|")).getMessage());
         assertEquals("CSV decimal separator 'x' is not auto, '.' or ','",
                 assertThrows(IllegalArgumentException.class, () -> DecimalSeparator.parse("x")).getMessage());
         assertEquals("CSV date format 'yyyy-MM-dd-q{' is not a date pattern",
