@@ -1,5 +1,7 @@
 package io.ogsm.connector.config;
 
+import org.quartz.CronExpression;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -86,7 +88,7 @@ public final class ConfigCheck {
         OgsmConfig.Status status = config.status();
         positive(problems, "ogsm.status.interval", status.interval());
         status.cron().ifPresent(cron -> {
-            if (!org.quartz.CronExpression.isValidExpression(cron)) {
+            if (!CronExpression.isValidExpression(cron)) {
                 problems.add("ogsm.status.cron '" + cron + "' is not a Quartz cron expression such as 0 0/15 * * * ?");
             }
         });

@@ -1,5 +1,7 @@
 package io.ogsm.connector.source.erp;
 
+import org.quartz.CronExpression;
+
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.Locale;
@@ -37,7 +39,7 @@ public record ErpSchedule(Duration interval, String cron) {
                     + "cron (6 or 7 fields, e.g. \"0 0/15 * * * ?\")");
         }
         try {
-            new org.quartz.CronExpression(trimmed);
+            new CronExpression(trimmed);
         } catch (ParseException e) {
             throw new IllegalArgumentException("'" + trimmed + "' is not a valid Quartz cron: " + e.getMessage());
         }
