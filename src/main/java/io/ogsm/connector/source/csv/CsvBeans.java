@@ -2,6 +2,7 @@ package io.ogsm.connector.source.csv;
 
 import io.ogsm.connector.config.OgsmConfig;
 import io.ogsm.connector.pipeline.DeliveryLedger;
+import io.ogsm.connector.pipeline.Workers;
 import io.ogsm.connector.measurement.TitleResolver;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -12,11 +13,7 @@ import org.apache.camel.Processor;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** The CSV drop's beans: the file steps of its route, and the row steps as processors. */
 @ApplicationScoped
@@ -33,22 +30,12 @@ public class CsvBeans {
                 csv.dryRun(), titles, store, clock);
     }
 
-    /**
-     * The csv-drop route's parallel split: ogsm.delivery.concurrency rows at once. Its queue holds as many again;
-     * when that is full the reader delivers the row itself, so it reads no further ahead (memory stays flat).
-     */
+    /** The csv-drop route's parallel split: ogsm.delivery.concurrency rows at once; the reader waits beyond that. */
     @Produces
     @Singleton
     @Named("csvRows")
     ExecutorService csvRows(OgsmConfig config) {
-        int threads = config.delivery().concurrency();
-        AtomicInteger count = new AtomicInteger();
-        return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(threads),
-                task -> {
-                    Thread thread = new Thread(task, "csv-rows-" + count.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                }, new ThreadPoolExecutor.CallerRunsPolicy());
+        return Workers.bounded("csv-rows", config.delivery().concurrency());
     }
 
     void close(@Disposes @Named("csvRows") ExecutorService csvRows) {

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.ogsm.connector.config.OgsmConfig;
 import io.ogsm.connector.pipeline.DeliveryLedger;
+import io.ogsm.connector.pipeline.Workers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -14,8 +15,6 @@ import org.apache.camel.Processor;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** The push source's beans: its queue, the step its route calls per item, and the executor of its split. */
 @ApplicationScoped
@@ -56,12 +55,7 @@ public class PushBeans {
     @Singleton
     @Named("pushItems")
     ExecutorService pushItems() {
-        AtomicInteger threads = new AtomicInteger();
-        return Executors.newFixedThreadPool(config.delivery().concurrency(), task -> {
-            Thread thread = new Thread(task, "push-items-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        return Workers.bounded("push-items", config.delivery().concurrency());
     }
 
     void close(@Disposes @Named("pushItems") ExecutorService pushItems) {
