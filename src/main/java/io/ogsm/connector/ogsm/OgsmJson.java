@@ -1,16 +1,12 @@
 package io.ogsm.connector.ogsm;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * The JSON mapping of the OGSM API: dates as {@code yyyy-MM-dd}, unknown fields ignored, numbers kept exact.
@@ -25,26 +21,6 @@ public final class OgsmJson {
 
     public static ObjectMapper mapper() {
         return MAPPER;
-    }
-
-    /** Fields written one by one with the mapping's generator. */
-    @FunctionalInterface
-    public interface Fields {
-        void write(JsonGenerator json) throws IOException;
-    }
-
-    /**
-     * A value written field by field, for the hot paths where the mapper's reflection over records costs too much
-     * (create bodies, delivery state); their tests hold the bytes equal to the mapper's.
-     */
-    public static byte[] write(Fields fields) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        try (JsonGenerator json = MAPPER.getFactory().createGenerator(out)) {
-            fields.write(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write JSON", e);
-        }
-        return out.toByteArray();
     }
 
     private static ObjectMapper build(JsonFactory factory) {
