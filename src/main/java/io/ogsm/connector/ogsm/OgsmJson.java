@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-
 /**
  * The JSON mapping of the OGSM API: dates as {@code yyyy-MM-dd}, unknown fields ignored, numbers kept exact.
  * One place, so the client, the sandbox and the tests read and write the wire format the same way.
