@@ -1,9 +1,20 @@
 package io.ogsm.connector.config;
 
+import io.ogsm.connector.config.ConfigConstraints.DatePatterns;
+import io.ogsm.connector.config.ConfigConstraints.HttpUrl;
+import io.ogsm.connector.config.ConfigConstraints.QuartzCron;
+import io.ogsm.connector.config.ConfigConstraints.SizeRange;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import org.hibernate.validator.constraints.time.DurationMin;
 
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -12,14 +23,16 @@ import java.util.Optional;
  * Every setting of the connector, under the prefix {@code ogsm}. Each key also works as an environment variable
  * ({@code ogsm.api.base-url} = {@code OGSM_API_BASE_URL}). Routes read the same keys through {@code {{ogsm.*}}}
  * placeholders; a key under {@code ogsm.} that this interface does not know stops the start, so a misspelt key
- * cannot silently do nothing. Cross-field rules live in {@link ConfigCheck}.
+ * cannot silently do nothing. A key's own rules are its type and annotations (a {@code %s} in a message is the value
+ * at fault); rules that span keys live in {@link ConfigCheck}. The README's configuration table lists every key
+ * (DocumentedConfigTest).
  */
 @ConfigMapping(prefix = "ogsm")
 public interface OgsmConfig {
 
     /** Root of {@code inbox/}, {@code done/}, {@code failed/}, {@code deadletter/} and {@code state/}. */
     @WithDefault("data")
-    String dataDir();
+    Path dataDir();
 
     Api api();
 
@@ -43,10 +56,11 @@ public interface OgsmConfig {
 
         /** Time between two polls. */
         @WithDefault("5m")
+        @DurationMin(nanos = 1, message = "must be a positive duration such as 30s, was %s")
         Duration interval();
 
         /** A Quartz cron expression (e.g. {@code 0 0/15 * * * ?}); when set, it replaces the interval. */
-        Optional<String> cron();
+        Optional<@QuartzCron String> cron();
 
         @WithDefault("ogsm.status-changes")
         String topic();
@@ -57,18 +71,21 @@ public interface OgsmConfig {
 
         /** Fields whose changes are not a change (at any depth), comma-separated. */
         @WithDefault("row_order")
-        java.util.List<String> ignoredFields();
+        List<String> ignoredFields();
 
         /** {@code structured} (one JSON document per record) or {@code binary} (ce_ headers, data as the value). */
         @WithDefault("structured")
-        String mode();
+        @WithConverter(StatusEventMode.Converter.class)
+        StatusEventMode mode();
 
         /** A poll that would delete more than this share of a list's snapshot is refused as suspicious. */
         @WithDefault("0.5")
+        @DecimalMin(value = "0", message = "must be between 0 and 1, was %s")
+        @DecimalMax(value = "1", message = "must be between 0 and 1, was %s")
         double maxDeleteShare();
 
         /** Where instances take the poller's lock; share it between instances. Default {@code <data-dir>/cluster}. */
-        Optional<String> clusterDir();
+        Optional<Path> clusterDir();
     }
 
     Csv csv();
@@ -77,30 +94,37 @@ public interface OgsmConfig {
     interface Csv {
         /** Date patterns tried in order, comma-separated, e.g. {@code yyyy-MM-dd,d-M-yyyy}. */
         @WithDefault("yyyy-MM-dd")
+        @DatePatterns
         List<String> dateFormats();
 
         /** {@code auto} (detected from the header row), {@code ,}, {@code ;} or {@code tab}. */
         @WithDefault("auto")
-        String delimiter();
+        @WithConverter(CsvDelimiter.Converter.class)
+        CsvDelimiter delimiter();
 
         /** {@code auto} (a decimal comma where unambiguous), {@code .} or {@code ,}. */
         @WithDefault("auto")
-        String decimalSeparator();
+        @WithConverter(CsvDecimalSeparator.Converter.class)
+        CsvDecimalSeparator decimalSeparator();
 
         /** How often the inbox is looked at. */
         @WithDefault("1s")
+        @DurationMin(nanos = 1, message = "must be a positive duration such as 30s, was %s")
         Duration pollInterval();
 
         /** A file is read only once it has not changed for this long (a file still being written is left alone). */
         @WithDefault("2s")
+        @DurationMin(nanos = 1, message = "must be a positive duration such as 30s, was %s")
         Duration minAge();
 
         /** A larger file goes to {@code failed/} unread. */
         @WithDefault("1G")
+        @SizeRange(min = "1K", message = "must be at least 1K, was %s")
         MemorySize maxFileSize();
 
         /** The longest record, in characters; a longer one fails the file from there on. */
         @WithDefault("1M")
+        @SizeRange(min = "1K", max = "64M", message = "must be between 1K and 64M, was %s")
         MemorySize maxLineLength();
 
         /** Validate and resolve every row, write rejects and summary, post nothing. */
@@ -124,10 +148,12 @@ public interface OgsmConfig {
 
         /** Consumer threads; partitions are spread over them and delivered in parallel, each in order. */
         @WithDefault("4")
+        @Min(value = 1, message = "must be at least 1, was %s")
         int consumers();
 
         /** A consumer not heard from for this long leaves the group; its partitions go to the others. */
         @WithDefault("45s")
+        @DurationMin(nanos = 1, message = "must be a positive duration such as 30s, was %s")
         Duration sessionTimeout();
 
         /** A message value larger than this is a poison message (dead-lettered, not parsed). */
@@ -136,7 +162,8 @@ public interface OgsmConfig {
 
         /** PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL. */
         @WithDefault("PLAINTEXT")
-        String securityProtocol();
+        @WithConverter(KafkaSecurityProtocol.Converter.class)
+        KafkaSecurityProtocol securityProtocol();
 
         /** e.g. PLAIN, SCRAM-SHA-512. */
         Optional<String> saslMechanism();
@@ -144,7 +171,7 @@ public interface OgsmConfig {
         /** The JAAS login line for SASL; a secret: never logged. */
         Optional<String> saslJaasConfig();
 
-        Optional<String> sslTruststoreLocation();
+        Optional<Path> sslTruststoreLocation();
 
         Optional<String> sslTruststorePassword();
 
@@ -155,34 +182,42 @@ public interface OgsmConfig {
     interface Delivery {
         /** Measurements posted at the same time, at most. */
         @WithDefault("8")
+        @Min(value = 1, message = "must be at least 1, was %s")
         int concurrency();
 
         /** Attempts per measurement for failures worth retrying (408, 429, 5xx, timeouts), the first included. */
         @WithDefault("8")
+        @Min(value = 1, message = "must be at least 1, was %s")
         int maxAttempts();
 
         /** Wait before the second attempt; doubles for each further one, with jitter. */
         @WithDefault("500ms")
+        @DurationMin(nanos = 1, message = "must be a positive duration such as 30s, was %s")
         Duration initialBackoff();
 
         /** The longest wait between two attempts. */
         @WithDefault("30s")
+        @DurationMin(nanos = 1, message = "must be a positive duration such as 30s, was %s")
         Duration maxBackoff();
 
         /** A {@code Retry-After} from the API is honoured up to this long. */
         @WithDefault("60s")
+        @DurationMin(nanos = 0, message = "must not be negative, was %s")
         Duration retryAfterCap();
 
         /** Goal and KPI lists are read again on an unknown title at most this often. */
         @WithDefault("30s")
+        @DurationMin(nanos = 1, message = "must be a positive duration such as 30s, was %s")
         Duration titleRefreshInterval();
 
         /** How long a delivered measurement's key is remembered (a re-sent one after that is posted again). */
         @WithDefault("180d")
+        @DurationMin(nanos = 1, message = "must be a positive duration such as 30s, was %s")
         Duration retention();
 
         /** The most delivered keys remembered; the oldest go first. */
         @WithDefault("1000000")
+        @Min(value = 1000, message = "must be at least 1000, was %s")
         long maxKeys();
     }
 
@@ -197,6 +232,7 @@ public interface OgsmConfig {
     interface Push {
         /** The most measurements in one request. */
         @WithDefault("1000")
+        @Min(value = 1, message = "must be at least 1, was %s")
         int maxItems();
 
         /** The largest request body. */
@@ -211,7 +247,8 @@ public interface OgsmConfig {
 
     interface Api {
         /** e.g. {@code https://acme.ogsm.online}; empty means the built-in sandbox. */
-        Optional<String> baseUrl();
+        @WithConverter(ConfigConstraints.UrlConverter.class)
+        Optional<@HttpUrl URI> baseUrl();
 
         Optional<String> username();
 
@@ -219,21 +256,26 @@ public interface OgsmConfig {
 
         /** Read timeout: the longest wait for the next bytes of an answer. */
         @WithDefault("30s")
+        @DurationMin(nanos = 1, message = "must be a positive duration such as 30s, was %s")
         Duration timeout();
 
         @WithDefault("5s")
+        @DurationMin(nanos = 1, message = "must be a positive duration such as 30s, was %s")
         Duration connectTimeout();
 
         /** Bound of the connection pool to the API. */
         @WithDefault("16")
+        @Min(value = 1, message = "must be at least 1, was %s")
         int maxConnections();
 
         /** The largest answer read from the API; larger ones fail rather than fill the heap. */
         @WithDefault("64M")
+        @SizeRange(min = "1K", message = "must be at least 1K, was %s")
         MemorySize maxResponseSize();
 
         /** How often the credentials are checked against the API (readiness turns DOWN when they are refused). */
         @WithDefault("5m")
+        @DurationMin(nanos = 1, message = "must be a positive duration such as 30s, was %s")
         Duration checkInterval();
     }
 
@@ -258,22 +300,30 @@ public interface OgsmConfig {
     interface Faults {
         /** Share of requests answered 503. */
         @WithDefault("0")
+        @DecimalMin(value = "0", message = "must be between 0 and 1, was %s")
+        @DecimalMax(value = "1", message = "must be between 0 and 1, was %s")
         double serverErrorRate();
 
         /** Share of requests answered 429 with {@code Retry-After}. */
         @WithDefault("0")
+        @DecimalMin(value = "0", message = "must be between 0 and 1, was %s")
+        @DecimalMax(value = "1", message = "must be between 0 and 1, was %s")
         double rateLimitRate();
 
         /** The {@code Retry-After} sent with a 429, in whole seconds. */
         @WithDefault("1s")
+        @DurationMin(nanos = 0, message = "must not be negative, was %s")
         Duration retryAfter();
 
         /** Share of POSTs stored and then answered by dropping the connection (the ambiguous failure). */
         @WithDefault("0")
+        @DecimalMin(value = "0", message = "must be between 0 and 1, was %s")
+        @DecimalMax(value = "1", message = "must be between 0 and 1, was %s")
         double dropAfterCommitRate();
 
         /** Latency added to every request. */
         @WithDefault("0ms")
+        @DurationMin(nanos = 0, message = "must not be negative, was %s")
         Duration latency();
 
         /** Fixes which requests fail: the same seed, bodies and attempts give the same faults. Empty: random. */
@@ -281,7 +331,7 @@ public interface OgsmConfig {
 
         /** HTTP methods the faults apply to, comma-separated. */
         @WithDefault("POST")
-        String methods();
+        List<String> methods();
     }
 
     Erp erp();
@@ -292,13 +342,15 @@ public interface OgsmConfig {
          * The sources file. Empty: {@code config/erp-sources.yaml} if it exists, else no ERP source. A file named
          * here must exist.
          */
-        Optional<String> sourcesFile();
+        Optional<Path> sourcesFile();
 
         /** Read timeout of an ERP request: the longest wait for the next bytes of an answer. */
         @WithDefault("30s")
+        @DurationMin(nanos = 1, message = "must be a positive duration such as 30s, was %s")
         Duration timeout();
 
         @WithDefault("5s")
+        @DurationMin(nanos = 1, message = "must be a positive duration such as 30s, was %s")
         Duration connectTimeout();
 
         /** The largest answer read from an ERP; a larger page fails the poll (retried on the next schedule). */
@@ -307,10 +359,12 @@ public interface OgsmConfig {
 
         /** Pages read in one poll at most, for sources whose {@code paging} does not say {@code max-pages}. */
         @WithDefault("100")
+        @Min(value = 1, message = "must be at least 1, was %s")
         int maxPages();
 
         /** Wait after start before the first poll of an interval-scheduled source. */
         @WithDefault("2s")
+        @DurationMin(nanos = 0, message = "must not be negative, was %s")
         Duration initialDelay();
     }
 }

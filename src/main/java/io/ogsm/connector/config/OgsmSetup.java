@@ -55,7 +55,7 @@ public class OgsmSetup {
     public ApiTarget target() {
         OgsmConfig.Api api = config.api();
         if (api.baseUrl().isPresent()) {
-            return new ApiTarget(URI.create(api.baseUrl().get().trim()),
+            return new ApiTarget(api.baseUrl().get(),
                     new ApiCredentials(api.username().orElseThrow(), api.password().orElseThrow()), false);
         }
         ApiCredentials credentials = new ApiCredentials(

@@ -11,7 +11,6 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.apache.camel.ProducerTemplate;
 
-import java.nio.file.Path;
 import java.time.Clock;
 
 /** The dead-letter beans the routes call by name. */
@@ -27,7 +26,7 @@ public class DeadLetterBeans {
     @Produces
     @Singleton
     DeadLetterStore deadLetterStore() {
-        return new DeadLetterStore(Path.of(config.dataDir(), "deadletter"));
+        return new DeadLetterStore(config.dataDir().resolve("deadletter"));
     }
 
     @Produces

@@ -13,7 +13,6 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.apache.camel.Processor;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -32,7 +31,7 @@ public class DeliveryBeans {
     @Named("deliveryState")
     DeliveryStore deliveryStore(Clock clock) {
         OgsmConfig.Delivery d = config.delivery();
-        return new DeliveryStore(Path.of(config.dataDir(), "state"), d.retention(), d.maxKeys(), clock);
+        return new DeliveryStore(config.dataDir().resolve("state"), d.retention(), d.maxKeys(), clock);
     }
 
     void close(@Disposes DeliveryStore store) {

@@ -29,10 +29,10 @@ public class KafkaSetup {
     public static java.util.Map<String, Object> clientProperties(OgsmConfig.Kafka k) {
         java.util.Map<String, Object> props = new java.util.HashMap<>();
         props.put("bootstrap.servers", k.brokers().orElseThrow());
-        props.put("security.protocol", k.securityProtocol());
+        props.put("security.protocol", k.securityProtocol().name());
         k.saslMechanism().ifPresent(v -> props.put("sasl.mechanism", v));
         k.saslJaasConfig().ifPresent(v -> props.put("sasl.jaas.config", v));
-        k.sslTruststoreLocation().ifPresent(v -> props.put("ssl.truststore.location", v));
+        k.sslTruststoreLocation().ifPresent(v -> props.put("ssl.truststore.location", v.toString()));
         k.sslTruststorePassword().ifPresent(v -> props.put("ssl.truststore.password", v));
         k.sslTruststoreType().ifPresent(v -> props.put("ssl.truststore.type", v));
         return props;
@@ -45,11 +45,11 @@ public class KafkaSetup {
         OgsmConfig.Kafka k = config.kafka();
         KafkaConfiguration c = new KafkaConfiguration();
         k.brokers().ifPresent(c::setBrokers);
-        c.setSecurityProtocol(k.securityProtocol());
+        c.setSecurityProtocol(k.securityProtocol().name());
         c.setSessionTimeoutMs((int) Math.min(Integer.MAX_VALUE, k.sessionTimeout().toMillis()));
         k.saslMechanism().ifPresent(c::setSaslMechanism);
         k.saslJaasConfig().ifPresent(c::setSaslJaasConfig);
-        k.sslTruststoreLocation().ifPresent(c::setSslTruststoreLocation);
+        k.sslTruststoreLocation().ifPresent(v -> c.setSslTruststoreLocation(v.toString()));
         k.sslTruststorePassword().ifPresent(c::setSslTruststorePassword);
         k.sslTruststoreType().ifPresent(c::setSslTruststoreType);
         KafkaComponent component = new KafkaComponent();

@@ -72,7 +72,7 @@ public class OpsResource {
     /** Files waiting in {@code <data-dir>/inbox}: how many, and the oldest few with size and age. */
     private ObjectNode inbox() {
         ObjectNode inbox = OgsmJson.mapper().createObjectNode();
-        java.nio.file.Path folder = java.nio.file.Path.of(config.dataDir(), "inbox");
+        java.nio.file.Path folder = config.dataDir().resolve("inbox");
         ArrayNode files = inbox.putArray("files");
         if (!Files.isDirectory(folder)) {
             return inbox.put("count", 0);

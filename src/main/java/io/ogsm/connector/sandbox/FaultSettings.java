@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.ogsm.connector.config.OgsmConfig;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -51,7 +50,7 @@ public record FaultSettings(
     }
 
     public static FaultSettings from(OgsmConfig.Faults faults) {
-        Set<String> methods = Arrays.stream(faults.methods().split(","))
+        Set<String> methods = faults.methods().stream()
                 .map(String::trim).filter(m -> !m.isEmpty()).collect(Collectors.toSet());
         return new FaultSettings(faults.serverErrorRate(), faults.rateLimitRate(), faults.dropAfterCommitRate(),
                 faults.retryAfter().toSeconds(), faults.latency().toMillis(), faults.seed().orElse(null), methods);

@@ -52,7 +52,7 @@ public class StatusBeans {
     }
 
     private Path clusterDir() {
-        return Path.of(config.status().clusterDir().orElse(Path.of(config.dataDir(), "cluster").toString()));
+        return config.status().clusterDir().orElse(config.dataDir().resolve("cluster"));
     }
 
     @Produces

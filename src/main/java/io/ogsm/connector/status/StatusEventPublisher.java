@@ -38,7 +38,7 @@ public class StatusEventPublisher implements AutoCloseable {
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "ogsm-status");
         props.put(CloudEventSerializer.ENCODING_CONFIG,
-                config.status().mode().equals("binary") ? "BINARY" : "STRUCTURED");
+                config.status().mode().name());
         props.put(CloudEventSerializer.EVENT_FORMAT_CONFIG, "application/cloudevents+json");
         // serializer instances given to the producer are not configured by it: configure this one here
         CloudEventSerializer serializer = new CloudEventSerializer();

@@ -10,7 +10,6 @@ import jakarta.inject.Singleton;
 import org.apache.camel.Processor;
 import org.apache.camel.ProducerTemplate;
 
-import java.nio.file.Path;
 import java.time.Clock;
 
 /** The CSV drop's beans: the file steps of its route, and the row steps as processors. */
@@ -23,10 +22,10 @@ public class CsvBeans {
     CsvDrop csvDrop(OgsmConfig config, TitleResolver titles, DeliveryStore store, Clock clock,
             ProducerTemplate producer) {
         OgsmConfig.Csv csv = config.csv();
-        CsvOptions options = new CsvOptions(csv.dateFormats(), CsvOptions.Delimiter.parse(csv.delimiter()),
-                CsvOptions.DecimalSeparator.parse(csv.decimalSeparator()), null,
+        CsvOptions options = new CsvOptions(csv.dateFormats(), csv.delimiter(),
+                csv.decimalSeparator(), null,
                 (int) csv.maxLineLength().asLongValue());
-        return new CsvDrop(new CsvDropFolder(Path.of(config.dataDir())), options, csv.maxFileSize().asLongValue(),
+        return new CsvDrop(new CsvDropFolder(config.dataDir()), options, csv.maxFileSize().asLongValue(),
                 csv.dryRun(), titles, store, clock, producer, config.delivery().concurrency());
     }
 

@@ -11,7 +11,6 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.apache.camel.Processor;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,7 +30,7 @@ public class PushBeans {
     @Singleton
     @Named("pushQueue")
     PushQueue pushQueue(DeliveryStore store, Clock clock, MeterRegistry registry) {
-        PushQueue queue = new PushQueue(Path.of(config.dataDir(), "queue"), store, clock);
+        PushQueue queue = new PushQueue(config.dataDir().resolve("queue"), store, clock);
         Gauge.builder("ogsm.push.queue.depth", queue, PushQueue::depth)
                 .description("Measurements pushed over HTTP and not yet settled").register(registry);
         return queue;
