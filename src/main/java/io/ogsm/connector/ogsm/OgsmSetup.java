@@ -1,8 +1,6 @@
-package io.ogsm.connector.config;
+package io.ogsm.connector.ogsm;
 
-import io.ogsm.connector.ogsm.ApiCredentials;
-import io.ogsm.connector.ogsm.ApiTarget;
-import io.ogsm.connector.ogsm.OgsmClient;
+import io.ogsm.connector.config.OgsmConfig;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -33,7 +31,7 @@ public class OgsmSetup {
         this.config = config;
     }
 
-    /** Says where measurements go; the configuration was already checked when it was read (OgsmConfigValidator). */
+    /** Says where measurements go; the configuration was already checked when it was read (config.OgsmConfigValidator). */
     void announceAtStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
         ApiTarget target = target();
         if (target.sandbox()) {
