@@ -1,10 +1,12 @@
 package io.ogsm.connector.config;
 
 import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
+import org.eclipse.microprofile.config.spi.Converter;
 import org.quartz.CronExpression;
 
 import java.lang.annotation.ElementType;
@@ -22,6 +24,10 @@ import java.util.Locale;
  * {@code %s} in a message is replaced by the value at fault ({@link OgsmConfigValidator}).
  */
 public final class ConfigConstraints {
+
+    public static final String POSITIVE = "must be a positive duration such as 30s, was %s";
+    public static final String NOT_NEGATIVE = "must not be negative, was %s";
+    public static final String SHARE = "must be between 0 and 1, was %s";
 
     private ConfigConstraints() {
     }
@@ -58,13 +64,7 @@ public final class ConfigConstraints {
         }
 
         private static long bytes(String size) {
-            long unit = switch (size.charAt(size.length() - 1)) {
-                case 'K' -> 1024L;
-                case 'M' -> 1024L * 1024;
-                case 'G' -> 1024L * 1024 * 1024;
-                default -> 1L;
-            };
-            return Long.parseLong(unit == 1 ? size : size.substring(0, size.length() - 1)) * unit;
+            return new MemorySizeConverter().convert(size).asLongValue();
         }
     }
 
@@ -161,7 +161,7 @@ public final class ConfigConstraints {
      * password; so a malformed one becomes a marker URI carrying only the parser's reason, which {@link HttpUrl}
      * refuses.
      */
-    public static final class UrlConverter implements org.eclipse.microprofile.config.spi.Converter<URI> {
+    public static final class UrlConverter implements Converter<URI> {
         static final String MALFORMED = "malformed";
 
         @Override

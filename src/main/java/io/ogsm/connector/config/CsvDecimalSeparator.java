@@ -1,5 +1,7 @@
 package io.ogsm.connector.config;
 
+import org.eclipse.microprofile.config.spi.Converter;
+
 import java.util.Locale;
 
 /** {@code ogsm.csv.decimal-separator}: the decimal separator of numbers, detected where unambiguous or fixed. */
@@ -32,8 +34,7 @@ public enum CsvDecimalSeparator {
     }
 
     /** SmallRye's own enum converter knows only the names; this one also takes the characters. */
-    public static final class Converter
-            implements org.eclipse.microprofile.config.spi.Converter<CsvDecimalSeparator> {
+    public static final class FromConfig implements Converter<CsvDecimalSeparator> {
         @Override
         public CsvDecimalSeparator convert(String value) {
             return of(value);

@@ -1,5 +1,7 @@
 package io.ogsm.connector.config;
 
+import org.eclipse.microprofile.config.spi.Converter;
+
 import java.util.Locale;
 
 /** {@code ogsm.csv.delimiter}: the field delimiter of a dropped CSV file, detected from the header row or fixed. */
@@ -33,7 +35,7 @@ public enum CsvDelimiter {
     }
 
     /** SmallRye's own enum converter knows only the names; this one also takes the characters. */
-    public static final class Converter implements org.eclipse.microprofile.config.spi.Converter<CsvDelimiter> {
+    public static final class FromConfig implements Converter<CsvDelimiter> {
         @Override
         public CsvDelimiter convert(String value) {
             return of(value);

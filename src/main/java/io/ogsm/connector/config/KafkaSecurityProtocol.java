@@ -1,5 +1,7 @@
 package io.ogsm.connector.config;
 
+import org.eclipse.microprofile.config.spi.Converter;
+
 import java.util.Arrays;
 
 /** {@code ogsm.kafka.security-protocol}; each name is Kafka's own {@code security.protocol} value. */
@@ -13,12 +15,11 @@ public enum KafkaSecurityProtocol {
     /** Exactly Kafka's spelling, as before the key was typed. */
     public static KafkaSecurityProtocol of(String text) {
         return Arrays.stream(values()).filter(p -> p.name().equals(text)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "ogsm.kafka.security-protocol must be PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL, was " + text));
+                .orElseThrow(() -> new IllegalArgumentException("ogsm.kafka.security-protocol must be PLAINTEXT, "
+                        + "SSL, SASL_PLAINTEXT or SASL_SSL, was " + text));
     }
 
-    public static final class Converter
-            implements org.eclipse.microprofile.config.spi.Converter<KafkaSecurityProtocol> {
+    public static final class FromConfig implements Converter<KafkaSecurityProtocol> {
         @Override
         public KafkaSecurityProtocol convert(String value) {
             return of(value);

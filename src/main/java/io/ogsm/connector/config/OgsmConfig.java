@@ -19,6 +19,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import static io.ogsm.connector.config.ConfigConstraints.NOT_NEGATIVE;
+import static io.ogsm.connector.config.ConfigConstraints.POSITIVE;
+import static io.ogsm.connector.config.ConfigConstraints.SHARE;
+
 /**
  * Every setting of the connector, under the prefix {@code ogsm}. Each key also works as an environment variable
  * ({@code ogsm.api.base-url} = {@code OGSM_API_BASE_URL}). Routes read the same keys through {@code {{ogsm.*}}}
@@ -56,7 +60,7 @@ public interface OgsmConfig {
 
         /** Time between two polls. */
         @WithDefault("5m")
-        @DurationMin(nanos = 1, message = "must be a positive duration such as 30s, was %s")
+        @DurationMin(nanos = 1, message = POSITIVE)
         Duration interval();
 
         /** A Quartz cron expression (e.g. {@code 0 0/15 * * * ?}); when set, it replaces the interval. */
@@ -75,13 +79,13 @@ public interface OgsmConfig {
 
         /** {@code structured} (one JSON document per record) or {@code binary} (ce_ headers, data as the value). */
         @WithDefault("structured")
-        @WithConverter(StatusEventMode.Converter.class)
+        @WithConverter(StatusEventMode.FromConfig.class)
         StatusEventMode mode();
 
         /** A poll that would delete more than this share of a list's snapshot is refused as suspicious. */
         @WithDefault("0.5")
-        @DecimalMin(value = "0", message = "must be between 0 and 1, was %s")
-        @DecimalMax(value = "1", message = "must be between 0 and 1, was %s")
+        @DecimalMin(value = "0", message = SHARE)
+        @DecimalMax(value = "1", message = SHARE)
         double maxDeleteShare();
 
         /** Where instances take the poller's lock; share it between instances. Default {@code <data-dir>/cluster}. */
@@ -99,22 +103,22 @@ public interface OgsmConfig {
 
         /** {@code auto} (detected from the header row), {@code ,}, {@code ;} or {@code tab}. */
         @WithDefault("auto")
-        @WithConverter(CsvDelimiter.Converter.class)
+        @WithConverter(CsvDelimiter.FromConfig.class)
         CsvDelimiter delimiter();
 
         /** {@code auto} (a decimal comma where unambiguous), {@code .} or {@code ,}. */
         @WithDefault("auto")
-        @WithConverter(CsvDecimalSeparator.Converter.class)
+        @WithConverter(CsvDecimalSeparator.FromConfig.class)
         CsvDecimalSeparator decimalSeparator();
 
         /** How often the inbox is looked at. */
         @WithDefault("1s")
-        @DurationMin(nanos = 1, message = "must be a positive duration such as 30s, was %s")
+        @DurationMin(nanos = 1, message = POSITIVE)
         Duration pollInterval();
 
         /** A file is read only once it has not changed for this long (a file still being written is left alone). */
         @WithDefault("2s")
-        @DurationMin(nanos = 1, message = "must be a positive duration such as 30s, was %s")
+        @DurationMin(nanos = 1, message = POSITIVE)
         Duration minAge();
 
         /** A larger file goes to {@code failed/} unread. */
@@ -153,7 +157,7 @@ public interface OgsmConfig {
 
         /** A consumer not heard from for this long leaves the group; its partitions go to the others. */
         @WithDefault("45s")
-        @DurationMin(nanos = 1, message = "must be a positive duration such as 30s, was %s")
+        @DurationMin(nanos = 1, message = POSITIVE)
         Duration sessionTimeout();
 
         /** A message value larger than this is a poison message (dead-lettered, not parsed). */
@@ -162,7 +166,7 @@ public interface OgsmConfig {
 
         /** PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL. */
         @WithDefault("PLAINTEXT")
-        @WithConverter(KafkaSecurityProtocol.Converter.class)
+        @WithConverter(KafkaSecurityProtocol.FromConfig.class)
         KafkaSecurityProtocol securityProtocol();
 
         /** e.g. PLAIN, SCRAM-SHA-512. */
@@ -192,27 +196,27 @@ public interface OgsmConfig {
 
         /** Wait before the second attempt; doubles for each further one, with jitter. */
         @WithDefault("500ms")
-        @DurationMin(nanos = 1, message = "must be a positive duration such as 30s, was %s")
+        @DurationMin(nanos = 1, message = POSITIVE)
         Duration initialBackoff();
 
         /** The longest wait between two attempts. */
         @WithDefault("30s")
-        @DurationMin(nanos = 1, message = "must be a positive duration such as 30s, was %s")
+        @DurationMin(nanos = 1, message = POSITIVE)
         Duration maxBackoff();
 
         /** A {@code Retry-After} from the API is honoured up to this long. */
         @WithDefault("60s")
-        @DurationMin(nanos = 0, message = "must not be negative, was %s")
+        @DurationMin(nanos = 0, message = NOT_NEGATIVE)
         Duration retryAfterCap();
 
         /** Goal and KPI lists are read again on an unknown title at most this often. */
         @WithDefault("30s")
-        @DurationMin(nanos = 1, message = "must be a positive duration such as 30s, was %s")
+        @DurationMin(nanos = 1, message = POSITIVE)
         Duration titleRefreshInterval();
 
         /** How long a delivered measurement's key is remembered (a re-sent one after that is posted again). */
         @WithDefault("180d")
-        @DurationMin(nanos = 1, message = "must be a positive duration such as 30s, was %s")
+        @DurationMin(nanos = 1, message = POSITIVE)
         Duration retention();
 
         /** The most delivered keys remembered; the oldest go first. */
@@ -256,11 +260,11 @@ public interface OgsmConfig {
 
         /** Read timeout: the longest wait for the next bytes of an answer. */
         @WithDefault("30s")
-        @DurationMin(nanos = 1, message = "must be a positive duration such as 30s, was %s")
+        @DurationMin(nanos = 1, message = POSITIVE)
         Duration timeout();
 
         @WithDefault("5s")
-        @DurationMin(nanos = 1, message = "must be a positive duration such as 30s, was %s")
+        @DurationMin(nanos = 1, message = POSITIVE)
         Duration connectTimeout();
 
         /** Bound of the connection pool to the API. */
@@ -275,7 +279,7 @@ public interface OgsmConfig {
 
         /** How often the credentials are checked against the API (readiness turns DOWN when they are refused). */
         @WithDefault("5m")
-        @DurationMin(nanos = 1, message = "must be a positive duration such as 30s, was %s")
+        @DurationMin(nanos = 1, message = POSITIVE)
         Duration checkInterval();
     }
 
@@ -300,30 +304,30 @@ public interface OgsmConfig {
     interface Faults {
         /** Share of requests answered 503. */
         @WithDefault("0")
-        @DecimalMin(value = "0", message = "must be between 0 and 1, was %s")
-        @DecimalMax(value = "1", message = "must be between 0 and 1, was %s")
+        @DecimalMin(value = "0", message = SHARE)
+        @DecimalMax(value = "1", message = SHARE)
         double serverErrorRate();
 
         /** Share of requests answered 429 with {@code Retry-After}. */
         @WithDefault("0")
-        @DecimalMin(value = "0", message = "must be between 0 and 1, was %s")
-        @DecimalMax(value = "1", message = "must be between 0 and 1, was %s")
+        @DecimalMin(value = "0", message = SHARE)
+        @DecimalMax(value = "1", message = SHARE)
         double rateLimitRate();
 
         /** The {@code Retry-After} sent with a 429, in whole seconds. */
         @WithDefault("1s")
-        @DurationMin(nanos = 0, message = "must not be negative, was %s")
+        @DurationMin(nanos = 0, message = NOT_NEGATIVE)
         Duration retryAfter();
 
         /** Share of POSTs stored and then answered by dropping the connection (the ambiguous failure). */
         @WithDefault("0")
-        @DecimalMin(value = "0", message = "must be between 0 and 1, was %s")
-        @DecimalMax(value = "1", message = "must be between 0 and 1, was %s")
+        @DecimalMin(value = "0", message = SHARE)
+        @DecimalMax(value = "1", message = SHARE)
         double dropAfterCommitRate();
 
         /** Latency added to every request. */
         @WithDefault("0ms")
-        @DurationMin(nanos = 0, message = "must not be negative, was %s")
+        @DurationMin(nanos = 0, message = NOT_NEGATIVE)
         Duration latency();
 
         /** Fixes which requests fail: the same seed, bodies and attempts give the same faults. Empty: random. */
@@ -346,11 +350,11 @@ public interface OgsmConfig {
 
         /** Read timeout of an ERP request: the longest wait for the next bytes of an answer. */
         @WithDefault("30s")
-        @DurationMin(nanos = 1, message = "must be a positive duration such as 30s, was %s")
+        @DurationMin(nanos = 1, message = POSITIVE)
         Duration timeout();
 
         @WithDefault("5s")
-        @DurationMin(nanos = 1, message = "must be a positive duration such as 30s, was %s")
+        @DurationMin(nanos = 1, message = POSITIVE)
         Duration connectTimeout();
 
         /** The largest answer read from an ERP; a larger page fails the poll (retried on the next schedule). */
@@ -364,7 +368,7 @@ public interface OgsmConfig {
 
         /** Wait after start before the first poll of an interval-scheduled source. */
         @WithDefault("2s")
-        @DurationMin(nanos = 0, message = "must not be negative, was %s")
+        @DurationMin(nanos = 0, message = NOT_NEGATIVE)
         Duration initialDelay();
     }
 }

@@ -65,7 +65,8 @@ public class OgsmConfigValidator implements BeanValidationConfigValidator, Small
         Object value = violation.getInvalidValue();
         String shown = value instanceof MemorySize size ? String.valueOf(size.asLongValue()) : String.valueOf(value);
         String message = violation.getMessage().replace("%s", shown);
-        String key = currentPath + (currentPath.isEmpty() ? "" : ".") + namingStrategy.apply(property.getPropertyName());
+        String name = namingStrategy.apply(property.getPropertyName());
+        String key = currentPath.isEmpty() ? name : currentPath + "." + name;
         return key + (message.startsWith(":") ? "" : " ") + message;
     }
 }

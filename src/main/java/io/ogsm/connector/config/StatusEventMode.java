@@ -1,5 +1,7 @@
 package io.ogsm.connector.config;
 
+import org.eclipse.microprofile.config.spi.Converter;
+
 /** {@code ogsm.status.mode}: the CloudEvents Kafka encoding of status changes. */
 public enum StatusEventMode {
     /** One JSON document per record. */
@@ -16,7 +18,7 @@ public enum StatusEventMode {
         };
     }
 
-    public static final class Converter implements org.eclipse.microprofile.config.spi.Converter<StatusEventMode> {
+    public static final class FromConfig implements Converter<StatusEventMode> {
         @Override
         public StatusEventMode convert(String value) {
             return of(value);

@@ -31,7 +31,7 @@ public class OgsmSetup {
         this.config = config;
     }
 
-    /** Says where measurements go; the configuration was already checked when it was read (config.OgsmConfigValidator). */
+    /** Says where measurements go; the configuration was checked when it was read (config.OgsmConfigValidator). */
     void announceAtStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
         ApiTarget target = target();
         if (target.sandbox()) {

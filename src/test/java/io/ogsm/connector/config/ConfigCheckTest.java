@@ -100,13 +100,17 @@ class ConfigCheckTest {
             "ogsm.csv.poll-interval   | -1s                        | ogsm.csv.poll-interval must be a positive duration",
             "ogsm.csv.max-file-size   | 10                         | ogsm.csv.max-file-size must be at least 1K",
             "ogsm.csv.max-line-length | 100M                       | ogsm.csv.max-line-length must be between 1K and 64M",
+            "ogsm.api.max-response-size | 10                       | ogsm.api.max-response-size must be at least 1K",
+            "ogsm.delivery.max-keys   | 999                        | ogsm.delivery.max-keys must be at least 1000",
+            "ogsm.delivery.retry-after-cap | -1s                   | ogsm.delivery.retry-after-cap must not be negative",
+            "ogsm.status.max-delete-share | 2                      | ogsm.status.max-delete-share must be between 0 and 1",
+            "ogsm.kafka.security-protocol | plaintext              | ogsm.kafka.security-protocol must be PLAINTEXT, SSL",
     })
     void refusesABadValueNamingTheKey(String key, String value, String expected) {
         List<String> problems = problems(key, value, "ogsm.api.username", "api", "ogsm.api.password", "s3cret");
         assertEquals(1, problems.size(), () -> "expected one problem, got " + problems);
         assertTrue(problems.get(0).startsWith(expected)
-                || problems.get(0).contains(key) && problems.get(0).endsWith(expected + ", was " + value)
-                || problems.get(0).contains(key) && problems.get(0).endsWith(expected + ", was '" + value + "'"),
+                || problems.get(0).contains(key) && problems.get(0).contains("converted " + expected),
                 () -> problems.get(0));
     }
 
@@ -147,6 +151,15 @@ class ConfigCheckTest {
         assertEquals(KafkaSecurityProtocol.SASL_SSL,
                 config("ogsm.kafka.security-protocol", "SASL_SSL").kafka().securityProtocol());
         assertEquals(List.of("GET", "POST"), config("ogsm.sandbox.faults.methods", "GET,POST").sandbox().faults().methods());
+    }
+
+    @Test
+    void rulesAcrossKeysNameEveryKeyInvolved() {
+        assertEquals(List.of("ogsm.delivery.max-backoff must not be shorter than ogsm.delivery.initial-backoff",
+                        "ogsm.kafka.sasl-mechanism and ogsm.kafka.sasl-jaas-config are required with "
+                                + "ogsm.kafka.security-protocol=SASL_SSL"),
+                problems("ogsm.delivery.initial-backoff", "10s", "ogsm.delivery.max-backoff", "5s",
+                        "ogsm.kafka.brokers", "k:9093", "ogsm.kafka.security-protocol", "SASL_SSL"));
     }
 
     @Test

@@ -138,7 +138,8 @@ class DocumentedConfigTest {
     void eachRowsTypeAndDefaultAreTheKeys() throws Exception {
         Map<String, Key> keys = mappingKeys();
         Map<Class<?>, String> typeWords = Map.of(Duration.class, "duration", MemorySize.class, "size",
-                boolean.class, "boolean", Boolean.class, "boolean", Path.class, "path", URI.class, "URL", List.class, "list");
+                boolean.class, "boolean", Boolean.class, "boolean", Path.class, "path", URI.class, "URL",
+                List.class, "list");
         List<String> wrong = new ArrayList<>();
         for (Row row : readmeRows()) {
             for (String name : row.keys()) {
@@ -172,7 +173,8 @@ class DocumentedConfigTest {
                 .loadFromString(Files.readString(Path.of("docker", "compose.yaml")));
         Map<String, Object> services = (Map<String, Object>) compose.get("services");
         assertEquals(Set.of("kafka", "ogsm-api", "connector"), services.keySet());
-        Set<String> envKeys = mappingKeys().keySet().stream().map(DocumentedConfigTest::env).collect(Collectors.toSet());
+        Set<String> envKeys = mappingKeys().keySet().stream().map(DocumentedConfigTest::env)
+                .collect(Collectors.toSet());
         for (String service : List.of("ogsm-api", "connector")) {
             Map<String, Object> environment = (Map<String, Object>) ((Map<String, Object>) services.get(service))
                     .get("environment");

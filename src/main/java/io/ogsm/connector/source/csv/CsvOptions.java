@@ -12,8 +12,9 @@ import java.util.List;
  * @param dateFormats      date patterns tried in order, each strictly ({@code yyyy} is read as the proleptic year
  *                         {@code uuuu}, so {@code 2025-02-31} is refused); default {@code yyyy-MM-dd}
  * @param delimiter        {@link CsvDelimiter#AUTO} detects {@code ,} {@code ;} or tab from the header row
- * @param decimalSeparator {@link CsvDecimalSeparator#AUTO} accepts a decimal comma where it is unambiguous; a configured
- *                         separator is followed strictly (the other character is then only a thousands separator)
+ * @param decimalSeparator {@link CsvDecimalSeparator#AUTO} accepts a decimal comma where it is unambiguous; a
+ *                         configured separator is followed strictly (the other character is then only a thousands
+ *                         separator)
  * @param defaultType      the type of rows without one, from the inbox subfolder ({@code goals/}, {@code kpis/});
  *                         null when the file must say it in a {@code type} column. A row's own type wins.
  * @param maxLineLength    the longest record in characters (a record with quoted line breaks counts all its lines);
