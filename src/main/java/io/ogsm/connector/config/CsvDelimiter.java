@@ -4,7 +4,7 @@ import org.eclipse.microprofile.config.spi.Converter;
 
 import java.util.Locale;
 
-/** The field delimiter: detected from the header row, or fixed. */
+/** {@code ogsm.csv.delimiter}: the field delimiter of a dropped CSV file, detected from the header row or fixed. */
 public enum CsvDelimiter {
     AUTO(null), COMMA(','), SEMICOLON(';'), TAB('\t');
 
@@ -20,7 +20,7 @@ public enum CsvDelimiter {
     }
 
     /** Reads a configured value: {@code auto}, {@code ,} {@code ;} or a tab, or their names. */
-    public static CsvDelimiter parse(String text) {
+    public static CsvDelimiter of(String text) {
         if (text == null || text.equals("\t")) {
             return text == null ? AUTO : TAB;
         }
@@ -30,19 +30,15 @@ public enum CsvDelimiter {
             case ";", "semicolon" -> SEMICOLON;
             case "\\t", "tab" -> TAB;
             default -> throw new IllegalArgumentException(
-                    "CSV delimiter '" + text + "' is not auto, ',', ';' or tab");
+                    "ogsm.csv.delimiter must be auto, ',', ';' or tab, was '" + text + "'");
         };
     }
 
-    /** Reads {@code ogsm.csv.delimiter} as written: the name or the character itself. */
-    public static final class Reader implements Converter<CsvDelimiter> {
+    /** SmallRye's own enum converter knows only the names; this one also takes the characters. */
+    public static final class FromConfig implements Converter<CsvDelimiter> {
         @Override
         public CsvDelimiter convert(String value) {
-            try {
-                return parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("ogsm.csv.delimiter must be auto, ',', ';' or tab, was '" + value + "'", e);
-            }
+            return of(value);
         }
     }
 }

@@ -1,20 +1,35 @@
 package io.ogsm.connector.config;
 
+import io.ogsm.connector.config.ConfigConstraints.DatePatterns;
+import io.ogsm.connector.config.ConfigConstraints.HttpUrl;
+import io.ogsm.connector.config.ConfigConstraints.QuartzCron;
+import io.ogsm.connector.config.ConfigConstraints.SizeRange;
 import io.quarkus.runtime.configuration.MemorySize;
-import io.smallrye.config.WithConverter;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import org.hibernate.validator.constraints.time.DurationMin;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import static io.ogsm.connector.config.ConfigConstraints.NOT_NEGATIVE;
+import static io.ogsm.connector.config.ConfigConstraints.POSITIVE;
+import static io.ogsm.connector.config.ConfigConstraints.SHARE;
+
 /**
  * Every setting of the connector, under the prefix {@code ogsm}. Each key also works as an environment variable
  * ({@code ogsm.api.base-url} = {@code OGSM_API_BASE_URL}). Routes read the same keys through {@code {{ogsm.*}}}
  * placeholders; a key under {@code ogsm.} that this interface does not know stops the start, so a misspelt key
- * cannot silently do nothing. Cross-field rules live in {@link ConfigCheck}.
+ * cannot silently do nothing. A key's own rules are its type and annotations (a {@code %s} in a message is the value
+ * at fault); rules that span keys live in {@link ConfigCheck}. The README's configuration table lists every key
+ * (DocumentedConfigTest).
  */
 @ConfigMapping(prefix = "ogsm")
 public interface OgsmConfig {
@@ -45,10 +60,11 @@ public interface OgsmConfig {
 
         /** Time between two polls. */
         @WithDefault("5m")
+        @DurationMin(nanos = 1, message = POSITIVE)
         Duration interval();
 
         /** A Quartz cron expression (e.g. {@code 0 0/15 * * * ?}); when set, it replaces the interval. */
-        Optional<String> cron();
+        Optional<@QuartzCron String> cron();
 
         @WithDefault("ogsm.status-changes")
         String topic();
@@ -63,14 +79,17 @@ public interface OgsmConfig {
 
         /** {@code structured} (one JSON document per record) or {@code binary} (ce_ headers, data as the value). */
         @WithDefault("structured")
-        StatusMode mode();
+        @WithConverter(StatusEventMode.FromConfig.class)
+        StatusEventMode mode();
 
         /** A poll that would delete more than this share of a list's snapshot is refused as suspicious. */
         @WithDefault("0.5")
+        @DecimalMin(value = "0", message = SHARE)
+        @DecimalMax(value = "1", message = SHARE)
         double maxDeleteShare();
 
         /** Where instances take the poller's lock; share it between instances. Default {@code <data-dir>/cluster}. */
-        Optional<String> clusterDir();
+        Optional<Path> clusterDir();
     }
 
     Csv csv();
@@ -79,32 +98,37 @@ public interface OgsmConfig {
     interface Csv {
         /** Date patterns tried in order, comma-separated, e.g. {@code yyyy-MM-dd,d-M-yyyy}. */
         @WithDefault("yyyy-MM-dd")
+        @DatePatterns
         List<String> dateFormats();
 
         /** {@code auto} (detected from the header row), {@code ,}, {@code ;} or {@code tab}. */
         @WithDefault("auto")
-        @WithConverter(CsvDelimiter.Reader.class)
+        @WithConverter(CsvDelimiter.FromConfig.class)
         CsvDelimiter delimiter();
 
         /** {@code auto} (a decimal comma where unambiguous), {@code .} or {@code ,}. */
         @WithDefault("auto")
-        @WithConverter(DecimalSeparator.Reader.class)
-        DecimalSeparator decimalSeparator();
+        @WithConverter(CsvDecimalSeparator.FromConfig.class)
+        CsvDecimalSeparator decimalSeparator();
 
         /** How often the inbox is looked at. */
         @WithDefault("1s")
+        @DurationMin(nanos = 1, message = POSITIVE)
         Duration pollInterval();
 
         /** A file is read only once it has not changed for this long (a file still being written is left alone). */
         @WithDefault("2s")
+        @DurationMin(nanos = 1, message = POSITIVE)
         Duration minAge();
 
         /** A larger file goes to {@code failed/} unread. */
         @WithDefault("1G")
+        @SizeRange(min = "1K", message = "must be at least 1K, was %s")
         MemorySize maxFileSize();
 
         /** The longest record, in characters; a longer one fails the file from there on. */
         @WithDefault("1M")
+        @SizeRange(min = "1K", max = "64M", message = "must be between 1K and 64M, was %s")
         MemorySize maxLineLength();
 
         /** Validate and resolve every row, write rejects and summary, post nothing. */
@@ -128,10 +152,12 @@ public interface OgsmConfig {
 
         /** Consumer threads; partitions are spread over them and delivered in parallel, each in order. */
         @WithDefault("4")
+        @Min(value = 1, message = "must be at least 1, was %s")
         int consumers();
 
         /** A consumer not heard from for this long leaves the group; its partitions go to the others. */
         @WithDefault("45s")
+        @DurationMin(nanos = 1, message = POSITIVE)
         Duration sessionTimeout();
 
         /** A message value larger than this is a poison message (dead-lettered, not parsed). */
@@ -140,7 +166,8 @@ public interface OgsmConfig {
 
         /** PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL. */
         @WithDefault("PLAINTEXT")
-        SecurityProtocol securityProtocol();
+        @WithConverter(KafkaSecurityProtocol.FromConfig.class)
+        KafkaSecurityProtocol securityProtocol();
 
         /** e.g. PLAIN, SCRAM-SHA-512. */
         Optional<String> saslMechanism();
@@ -148,7 +175,7 @@ public interface OgsmConfig {
         /** The JAAS login line for SASL; a secret: never logged. */
         Optional<String> saslJaasConfig();
 
-        Optional<String> sslTruststoreLocation();
+        Optional<Path> sslTruststoreLocation();
 
         Optional<String> sslTruststorePassword();
 
@@ -159,34 +186,42 @@ public interface OgsmConfig {
     interface Delivery {
         /** Measurements posted at the same time, at most. */
         @WithDefault("8")
+        @Min(value = 1, message = "must be at least 1, was %s")
         int concurrency();
 
         /** Attempts per measurement for failures worth retrying (408, 429, 5xx, timeouts), the first included. */
         @WithDefault("8")
+        @Min(value = 1, message = "must be at least 1, was %s")
         int maxAttempts();
 
         /** Wait before the second attempt; doubles for each further one, with jitter. */
         @WithDefault("500ms")
+        @DurationMin(nanos = 1, message = POSITIVE)
         Duration initialBackoff();
 
         /** The longest wait between two attempts. */
         @WithDefault("30s")
+        @DurationMin(nanos = 1, message = POSITIVE)
         Duration maxBackoff();
 
         /** A {@code Retry-After} from the API is honoured up to this long. */
         @WithDefault("60s")
+        @DurationMin(nanos = 0, message = NOT_NEGATIVE)
         Duration retryAfterCap();
 
         /** Goal and KPI lists are read again on an unknown title at most this often. */
         @WithDefault("30s")
+        @DurationMin(nanos = 1, message = POSITIVE)
         Duration titleRefreshInterval();
 
         /** How long a delivered measurement's key is remembered (a re-sent one after that is posted again). */
         @WithDefault("180d")
+        @DurationMin(nanos = 1, message = POSITIVE)
         Duration retention();
 
         /** The most delivered keys remembered; the oldest go first. */
         @WithDefault("1000000")
+        @Min(value = 1000, message = "must be at least 1000, was %s")
         long maxKeys();
     }
 
@@ -201,6 +236,7 @@ public interface OgsmConfig {
     interface Push {
         /** The most measurements in one request. */
         @WithDefault("1000")
+        @Min(value = 1, message = "must be at least 1, was %s")
         int maxItems();
 
         /** The largest request body. */
@@ -215,7 +251,8 @@ public interface OgsmConfig {
 
     interface Api {
         /** e.g. {@code https://acme.ogsm.online}; empty means the built-in sandbox. */
-        Optional<String> baseUrl();
+        @WithConverter(ConfigConstraints.UrlConverter.class)
+        Optional<@HttpUrl URI> baseUrl();
 
         Optional<String> username();
 
@@ -223,21 +260,26 @@ public interface OgsmConfig {
 
         /** Read timeout: the longest wait for the next bytes of an answer. */
         @WithDefault("30s")
+        @DurationMin(nanos = 1, message = POSITIVE)
         Duration timeout();
 
         @WithDefault("5s")
+        @DurationMin(nanos = 1, message = POSITIVE)
         Duration connectTimeout();
 
         /** Bound of the connection pool to the API. */
         @WithDefault("16")
+        @Min(value = 1, message = "must be at least 1, was %s")
         int maxConnections();
 
         /** The largest answer read from the API; larger ones fail rather than fill the heap. */
         @WithDefault("64M")
+        @SizeRange(min = "1K", message = "must be at least 1K, was %s")
         MemorySize maxResponseSize();
 
         /** How often the credentials are checked against the API (readiness turns DOWN when they are refused). */
         @WithDefault("5m")
+        @DurationMin(nanos = 1, message = POSITIVE)
         Duration checkInterval();
     }
 
@@ -262,22 +304,30 @@ public interface OgsmConfig {
     interface Faults {
         /** Share of requests answered 503. */
         @WithDefault("0")
+        @DecimalMin(value = "0", message = SHARE)
+        @DecimalMax(value = "1", message = SHARE)
         double serverErrorRate();
 
         /** Share of requests answered 429 with {@code Retry-After}. */
         @WithDefault("0")
+        @DecimalMin(value = "0", message = SHARE)
+        @DecimalMax(value = "1", message = SHARE)
         double rateLimitRate();
 
         /** The {@code Retry-After} sent with a 429, in whole seconds. */
         @WithDefault("1s")
+        @DurationMin(nanos = 0, message = NOT_NEGATIVE)
         Duration retryAfter();
 
         /** Share of POSTs stored and then answered by dropping the connection (the ambiguous failure). */
         @WithDefault("0")
+        @DecimalMin(value = "0", message = SHARE)
+        @DecimalMax(value = "1", message = SHARE)
         double dropAfterCommitRate();
 
         /** Latency added to every request. */
         @WithDefault("0ms")
+        @DurationMin(nanos = 0, message = NOT_NEGATIVE)
         Duration latency();
 
         /** Fixes which requests fail: the same seed, bodies and attempts give the same faults. Empty: random. */
@@ -296,13 +346,15 @@ public interface OgsmConfig {
          * The sources file. Empty: {@code config/erp-sources.yaml} if it exists, else no ERP source. A file named
          * here must exist.
          */
-        Optional<String> sourcesFile();
+        Optional<Path> sourcesFile();
 
         /** Read timeout of an ERP request: the longest wait for the next bytes of an answer. */
         @WithDefault("30s")
+        @DurationMin(nanos = 1, message = POSITIVE)
         Duration timeout();
 
         @WithDefault("5s")
+        @DurationMin(nanos = 1, message = POSITIVE)
         Duration connectTimeout();
 
         /** The largest answer read from an ERP; a larger page fails the poll (retried on the next schedule). */
@@ -311,10 +363,12 @@ public interface OgsmConfig {
 
         /** Pages read in one poll at most, for sources whose {@code paging} does not say {@code max-pages}. */
         @WithDefault("100")
+        @Min(value = 1, message = "must be at least 1, was %s")
         int maxPages();
 
         /** Wait after start before the first poll of an interval-scheduled source. */
         @WithDefault("2s")
+        @DurationMin(nanos = 0, message = NOT_NEGATIVE)
         Duration initialDelay();
     }
 }

@@ -9,7 +9,6 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
-import java.nio.file.Path;
 import java.time.Clock;
 
 /** The dead-letter beans the routes call by name. */

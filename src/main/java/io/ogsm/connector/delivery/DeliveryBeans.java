@@ -14,7 +14,6 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.apache.camel.Processor;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
 

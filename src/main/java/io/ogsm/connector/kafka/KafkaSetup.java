@@ -38,7 +38,7 @@ public class KafkaSetup {
         props.put("security.protocol", k.securityProtocol().name());
         k.saslMechanism().ifPresent(v -> props.put("sasl.mechanism", v));
         k.saslJaasConfig().ifPresent(v -> props.put("sasl.jaas.config", v));
-        k.sslTruststoreLocation().ifPresent(v -> props.put("ssl.truststore.location", v));
+        k.sslTruststoreLocation().ifPresent(v -> props.put("ssl.truststore.location", v.toString()));
         k.sslTruststorePassword().ifPresent(v -> props.put("ssl.truststore.password", v));
         k.sslTruststoreType().ifPresent(v -> props.put("ssl.truststore.type", v));
         return props;

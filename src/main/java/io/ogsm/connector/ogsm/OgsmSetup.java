@@ -31,7 +31,7 @@ public class OgsmSetup {
         this.config = config;
     }
 
-    /** Says where measurements go; the configuration was already checked when it was read (OgsmConfigValidator). */
+    /** Says where measurements go; the configuration was checked when it was read (config.OgsmConfigValidator). */
     void announceAtStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
         ApiTarget target = target();
         if (target.sandbox()) {
@@ -53,7 +53,7 @@ public class OgsmSetup {
     public ApiTarget target() {
         OgsmConfig.Api api = config.api();
         if (api.baseUrl().isPresent()) {
-            return new ApiTarget(URI.create(api.baseUrl().get().trim()),
+            return new ApiTarget(api.baseUrl().get(),
                     new ApiCredentials(api.username().orElseThrow(), api.password().orElseThrow()), false);
         }
         ApiCredentials credentials = new ApiCredentials(

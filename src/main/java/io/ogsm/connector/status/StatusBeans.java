@@ -54,7 +54,7 @@ public class StatusBeans {
     }
 
     private Path clusterDir() {
-        return Path.of(config.status().clusterDir().orElse(config.dataDir().resolve("cluster").toString()));
+        return config.status().clusterDir().orElse(config.dataDir().resolve("cluster"));
     }
 
     @Produces

@@ -1,15 +1,16 @@
 package io.ogsm.connector.config;
 
-import io.quarkus.runtime.configuration.DurationConverter;
 import io.quarkus.runtime.configuration.MemorySize;
-import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.smallrye.config.ConfigMappings;
-import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
+import io.smallrye.config.WithDefault;
 import org.junit.jupiter.api.Test;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,83 +18,152 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Every {@code ogsm.*} key is documented in the README, and every {@code OGSM_*} variable the compose file sets is a
- * real key: configuration cannot silently drift from its documentation or its deployment files.
+ * The README's configuration table and the mapping say the same: every key of {@link OgsmConfig} (found by reflection
+ * over its interface tree) has a row, every {@code ogsm.*} row is a real key, a row's type and default agree with the
+ * key's, and every {@code OGSM_*} variable the compose file sets is a real key. Configuration cannot silently drift
+ * from its documentation or its deployment files.
  */
 class DocumentedConfigTest {
 
-    private static Set<String> keys() {
-        return ConfigMappings.getProperties(ConfigMappings.ConfigClass.configClass(OgsmConfig.class, "ogsm")).keySet()
-                .stream().map(k -> k.replace("[*]", "")).collect(Collectors.toSet());
+    /** A key of the mapping: its Java type and its {@code @WithDefault}, or null. */
+    record Key(String name, Class<?> type, String defaultValue) {
+    }
+
+    /** A row of the README's table: its keys (the first cell may list several), type and default cells. */
+    record Row(List<String> keys, String type, String defaultValue) {
+    }
+
+    private static final Pattern KEY = Pattern.compile("`(ogsm\\.[a-z0-9.-]+)`");
+
+    static Map<String, Key> mappingKeys() {
+        Map<String, Key> keys = new TreeMap<>();
+        collect(OgsmConfig.class, "ogsm", keys);
+        return keys;
+    }
+
+    private static void collect(Class<?> group, String prefix, Map<String, Key> keys) {
+        for (Method method : group.getMethods()) {
+            if (method.isDefault() || Modifier.isStatic(method.getModifiers())) {
+                continue;
+            }
+            String name = prefix + "." + kebab(method.getName());
+            Class<?> type = method.getReturnType();
+            if (type == Optional.class) {
+                type = (Class<?>) ((ParameterizedType) method.getGenericReturnType()).getActualTypeArguments()[0];
+            }
+            if (type.isInterface() && type.getEnclosingClass() == OgsmConfig.class) {
+                collect(type, name, keys);
+            } else {
+                WithDefault withDefault = method.getAnnotation(WithDefault.class);
+                keys.put(name, new Key(name, type, withDefault == null ? null : withDefault.value()));
+            }
+        }
+    }
+
+    private static String kebab(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+    }
+
+    /** The rows of the one table under "## Configuration", which holds no blank line. */
+    static List<Row> readmeRows() throws Exception {
+        List<String> lines = Files.readAllLines(Path.of("README.md"));
+        int section = lines.indexOf("## Configuration");
+        assertTrue(section >= 0, "README.md has no \"## Configuration\" section");
+        int start = section;
+        while (!lines.get(start).startsWith("| key |")) {
+            start++;
+        }
+        List<Row> rows = new ArrayList<>();
+        for (int i = start + 2; i < lines.size() && lines.get(i).startsWith("|"); i++) {
+            String[] cells = lines.get(i).split("(?<!\\\\)\\|");
+            Matcher keys = KEY.matcher(cells[1]);
+            List<String> names = new ArrayList<>();
+            while (keys.find()) {
+                names.add(keys.group(1));
+            }
+            rows.add(new Row(names, cells[2].trim(), cells[3].trim()));
+        }
+        int end = start + 2 + rows.size();
+        for (int i = end; i < lines.size() && !lines.get(i).startsWith("#"); i++) {
+            int line = i + 1;
+            assertFalse(lines.get(i).startsWith("| `ogsm."), () -> "README.md line " + line
+                    + " continues the configuration table after a break: keep it one table");
+        }
+        return rows;
     }
 
     private static String env(String key) {
         return key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
     }
 
-    /** The rows of the README's configuration table: one unbroken table, so it renders as one. */
-    private static List<String> tableRows() throws Exception {
-        List<String> lines = Files.readAllLines(Path.of("README.md"));
-        int header = lines.indexOf("| key | type | default | meaning |");
-        assertTrue(header > 0, "README.md has no configuration table");
-        List<String> rows = new ArrayList<>();
-        for (int i = header + 2; i < lines.size() && lines.get(i).startsWith("|"); i++) {
-            rows.add(lines.get(i));
-        }
-        return rows;
-    }
-
-    /** A row's cells, split at the pipes that are not escaped ({@code \\|} inside a cell). */
-    private static String[] cells(String row) {
-        return row.split("(?<!\\\\)\\|");
+    @Test
+    void theReflectedKeysAreTheMappingsOwn() {
+        Set<String> smallrye = ConfigMappings.getProperties(ConfigMappings.ConfigClass.configClass(OgsmConfig.class,
+                "ogsm")).keySet().stream().map(k -> k.replace("[*]", "")).collect(Collectors.toSet());
+        assertEquals(new TreeSet<>(smallrye), mappingKeys().keySet());
     }
 
     @Test
-    void theTableHasARowForEveryKeyAndNoRowForAKeyThatIsNot() throws Exception {
-        Set<String> keys = keys();
+    void everyKeyIsInTheReadmesConfigurationTable() throws Exception {
+        Set<String> keys = mappingKeys().keySet();
         assertTrue(keys.size() > 40 && keys.contains("ogsm.api.base-url"), () -> "the mapping's keys: " + keys);
-        Pattern key = Pattern.compile("`(ogsm\\.[a-z0-9.-]+)`");
-        Set<String> documented = new TreeSet<>();
-        for (String row : tableRows()) {
-            Matcher m = key.matcher(cells(row)[1]);
-            int before = documented.size();
-            while (m.find()) {
-                documented.add(m.group(1));
-            }
-            assertTrue(documented.size() > before, () -> "a row of the configuration table names no new key: " + row);
-        }
-        List<String> notInTable = keys.stream().filter(k -> !documented.contains(k)).sorted().toList();
-        assertEquals(List.of(), notInTable, "keys of the mapping without a row in the README's configuration table");
-        List<String> noSuchKey = documented.stream().filter(k -> !keys.contains(k)).toList();
-        assertEquals(List.of(), noSuchKey, "rows of the README's configuration table that name no key of the mapping");
+        Set<String> documented = readmeRows().stream().flatMap(r -> r.keys().stream()).collect(Collectors.toSet());
+        List<String> missing = keys.stream().filter(k -> !documented.contains(k)).toList();
+        assertEquals(List.of(), missing, "keys of OgsmConfig missing from README.md's configuration table");
     }
 
     @Test
-    void everyDefaultInTheTableIsTheMappingsDefault() throws Exception {
-        SmallRyeConfig defaults = new SmallRyeConfigBuilder().withMapping(OgsmConfig.class)
-                .withConverter(Duration.class, 100, new DurationConverter())
-                .withConverter(MemorySize.class, 100, new MemorySizeConverter()).build();
+    void everyRowOfTheTableIsAKey() throws Exception {
+        Set<String> keys = mappingKeys().keySet();
+        List<String> unknown = readmeRows().stream().flatMap(r -> r.keys().stream())
+                .filter(k -> !keys.contains(k)).toList();
+        assertEquals(List.of(), unknown, "rows of README.md's configuration table that are no key of OgsmConfig");
+        assertTrue(readmeRows().stream().noneMatch(r -> r.keys().isEmpty()), "a row of the table names no key");
+    }
+
+    @Test
+    void eachRowsTypeAndDefaultAreTheKeys() throws Exception {
+        Map<String, Key> keys = mappingKeys();
+        Map<Class<?>, String> typeWords = Map.of(Duration.class, "duration", MemorySize.class, "size",
+                boolean.class, "boolean", Boolean.class, "boolean", Path.class, "path", URI.class, "URL",
+                List.class, "list");
         List<String> wrong = new ArrayList<>();
-        for (String row : tableRows()) {
-            String[] cells = cells(row);
-            String name = cells[1].trim().replace("`", "");
-            String documented = cells[3].trim();
-            String actual = defaults.getRawValue(name);
-            if (actual != null && !actual.isEmpty() && !documented.contains("`" + actual + "`")) {
-                wrong.add(name + ": the mapping's default is `" + actual + "`, the table says " + documented);
+        for (Row row : readmeRows()) {
+            for (String name : row.keys()) {
+                Key key = keys.get(name);
+                if (key == null) {
+                    continue;
+                }
+                String word = typeWords.get(key.type());
+                if (word != null && !row.type().startsWith(word)) {
+                    wrong.add(name + ": type is '" + row.type() + "', the mapping's is " + word);
+                }
+                if (key.type().isEnum() && !row.type().contains("`")) {
+                    wrong.add(name + ": type '" + row.type() + "' should list the accepted values");
+                }
+                if (key.defaultValue() != null && !row.defaultValue().contains("`" + key.defaultValue() + "`")) {
+                    wrong.add(name + ": default is '" + row.defaultValue() + "', the mapping's is `"
+                            + key.defaultValue() + "`");
+                }
+                if (key.defaultValue() == null && row.defaultValue().matches("`[^`]*`")) {
+                    wrong.add(name + ": default is " + row.defaultValue() + ", the mapping has none");
+                }
             }
         }
-        assertEquals(List.of(), wrong, "defaults in the README's configuration table");
+        assertEquals(List.of(), wrong, "README.md's configuration table disagrees with OgsmConfig");
     }
 
     @Test
@@ -103,7 +173,8 @@ class DocumentedConfigTest {
                 .loadFromString(Files.readString(Path.of("docker", "compose.yaml")));
         Map<String, Object> services = (Map<String, Object>) compose.get("services");
         assertEquals(Set.of("kafka", "ogsm-api", "connector"), services.keySet());
-        Set<String> envKeys = keys().stream().map(DocumentedConfigTest::env).collect(Collectors.toSet());
+        Set<String> envKeys = mappingKeys().keySet().stream().map(DocumentedConfigTest::env)
+                .collect(Collectors.toSet());
         for (String service : List.of("ogsm-api", "connector")) {
             Map<String, Object> environment = (Map<String, Object>) ((Map<String, Object>) services.get(service))
                     .get("environment");

@@ -1,6 +1,6 @@
 package io.ogsm.connector.source.csv;
 
-import io.ogsm.connector.config.DecimalSeparator;
+import io.ogsm.connector.config.CsvDecimalSeparator;
 
 import java.math.BigDecimal;
 import java.util.regex.Pattern;
@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * Reads a number as spreadsheets write it: {@code 45.6}, {@code 45,6}, {@code 1.234,56}, {@code 1,234.56}.
  *
- * <p>With the decimal separator {@link DecimalSeparator#AUTO} the file's delimiter decides what a lone separator
+ * <p>With the decimal separator {@link CsvDecimalSeparator#AUTO} the file's delimiter decides what a lone separator
  * means: in a {@code ;} or tab file (a European spreadsheet's) a comma is the decimal separator ({@code 1,5} = 1.5)
  * and a point is one too unless it could be a thousands separator ({@code 1.5} = 1.5, but {@code 1.234} is ambiguous);
  * in a {@code ,} file a point is the decimal separator and a lone comma ({@code "1,5"}, {@code "1,234"}) is
@@ -33,10 +33,10 @@ final class CsvDecimal {
     record Result(BigDecimal value, String problem) {
     }
 
-    private final DecimalSeparator configured;
+    private final CsvDecimalSeparator configured;
     private final char delimiter;
 
-    CsvDecimal(DecimalSeparator configured, char delimiter) {
+    CsvDecimal(CsvDecimalSeparator configured, char delimiter) {
         this.configured = configured;
         this.delimiter = delimiter;
     }
@@ -50,7 +50,7 @@ final class CsvDecimal {
             return problem("is not a number");
         }
         char decimal;
-        if (configured != DecimalSeparator.AUTO) {
+        if (configured != CsvDecimalSeparator.AUTO) {
             decimal = configured.character();
         } else {
             int lastPoint = text.lastIndexOf('.');
@@ -79,7 +79,7 @@ final class CsvDecimal {
         if (value != null) {
             return new Result(value, null);
         }
-        return configured == DecimalSeparator.AUTO ? problem("is not a number")
+        return configured == CsvDecimalSeparator.AUTO ? problem("is not a number")
                 : problem("is not a number with '" + decimal + "' as decimal separator");
     }
 

@@ -1,11 +1,10 @@
 package io.ogsm.connector.source.csv;
 
-import io.ogsm.connector.config.DecimalSeparator;
+import io.ogsm.connector.config.CsvDecimalSeparator;
 import io.ogsm.connector.config.CsvDelimiter;
 import io.ogsm.connector.measurement.MeasurementType;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * How a dropped CSV file is read.
@@ -13,8 +12,9 @@ import java.util.Locale;
  * @param dateFormats      date patterns tried in order, each strictly ({@code yyyy} is read as the proleptic year
  *                         {@code uuuu}, so {@code 2025-02-31} is refused); default {@code yyyy-MM-dd}
  * @param delimiter        {@link CsvDelimiter#AUTO} detects {@code ,} {@code ;} or tab from the header row
- * @param decimalSeparator {@link DecimalSeparator#AUTO} accepts a decimal comma where it is unambiguous; a configured
- *                         separator is followed strictly (the other character is then only a thousands separator)
+ * @param decimalSeparator {@link CsvDecimalSeparator#AUTO} accepts a decimal comma where it is unambiguous; a
+ *                         configured separator is followed strictly (the other character is then only a thousands
+ *                         separator)
  * @param defaultType      the type of rows without one, from the inbox subfolder ({@code goals/}, {@code kpis/});
  *                         null when the file must say it in a {@code type} column. A row's own type wins.
  * @param maxLineLength    the longest record in characters (a record with quoted line breaks counts all its lines);
@@ -23,7 +23,7 @@ import java.util.Locale;
 public record CsvOptions(
         List<String> dateFormats,
         CsvDelimiter delimiter,
-        DecimalSeparator decimalSeparator,
+        CsvDecimalSeparator decimalSeparator,
         MeasurementType defaultType,
         int maxLineLength) {
 
@@ -35,7 +35,7 @@ public record CsvOptions(
         dateFormats = dateFormats == null || dateFormats.isEmpty() ? List.of(DEFAULT_DATE_FORMAT)
                 : List.copyOf(dateFormats);
         delimiter = delimiter == null ? CsvDelimiter.AUTO : delimiter;
-        decimalSeparator = decimalSeparator == null ? DecimalSeparator.AUTO : decimalSeparator;
+        decimalSeparator = decimalSeparator == null ? CsvDecimalSeparator.AUTO : decimalSeparator;
         if (maxLineLength <= 0) {
             throw new IllegalArgumentException("CSV max line length must be positive, not " + maxLineLength);
         }
@@ -54,7 +54,7 @@ public record CsvOptions(
         return new CsvOptions(dateFormats, newDelimiter, decimalSeparator, defaultType, maxLineLength);
     }
 
-    public CsvOptions withDecimalSeparator(DecimalSeparator separator) {
+    public CsvOptions withDecimalSeparator(CsvDecimalSeparator separator) {
         return new CsvOptions(dateFormats, delimiter, separator, defaultType, maxLineLength);
     }
 

@@ -70,8 +70,8 @@ public class ErpSetup {
     /** The file to read, or null for none. */
     Path sourcesFile() {
         OgsmConfig.Erp erp = config.erp();
-        if (erp.sourcesFile().isPresent() && !erp.sourcesFile().get().isBlank()) {
-            Path file = Path.of(erp.sourcesFile().get().trim());
+        Path file = erp.sourcesFile().filter(f -> !f.toString().isBlank()).orElse(null);
+        if (file != null) {
             if (!Files.isRegularFile(file)) {
                 throw new InvalidConfigException(List.of("ogsm.erp.sources-file: " + file + " does not exist (relative "
                         + "to " + Path.of("").toAbsolutePath() + ")"));

@@ -1,6 +1,6 @@
 package io.ogsm.connector.source.csv;
 
-import io.ogsm.connector.config.DecimalSeparator;
+import io.ogsm.connector.config.CsvDecimalSeparator;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -15,7 +15,7 @@ class CsvDecimalTest {
 
     private static CsvDecimal.Result parse(String separator, String delimiter, String text) {
         char d = delimiter.equals("tab") ? '\t' : delimiter.charAt(0);
-        return new CsvDecimal(DecimalSeparator.parse(separator), d).parse(text);
+        return new CsvDecimal(CsvDecimalSeparator.of(separator), d).parse(text);
     }
 
     @ParameterizedTest(name = "[{index}] {2} with decimal {0} in a {1} file is {3}")

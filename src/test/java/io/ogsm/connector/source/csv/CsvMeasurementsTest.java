@@ -1,9 +1,9 @@
 package io.ogsm.connector.source.csv;
 
-import io.ogsm.connector.config.DecimalSeparator;
-import io.ogsm.connector.config.CsvDelimiter;
 import io.ogsm.connector.measurement.Measurement;
 import io.ogsm.connector.measurement.MeasurementType;
+import io.ogsm.connector.config.CsvDecimalSeparator;
+import io.ogsm.connector.config.CsvDelimiter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -265,7 +265,7 @@ class CsvMeasurementsTest {
     void followsAConfiguredDecimalSeparatorInACommaFile() throws Exception {
         String text = "type,id,at,value,target\nkpi,31,2026-01-31,\"1,5\",\"1.000,25\"\n";
 
-        Measurement m = only(text, DEFAULTS.withDecimalSeparator(DecimalSeparator.COMMA));
+        Measurement m = only(text, DEFAULTS.withDecimalSeparator(CsvDecimalSeparator.COMMA));
 
         assertNumber("1.5", m.value());
         assertNumber("1000.25", m.target());

@@ -1,6 +1,6 @@
 package io.ogsm.connector.source.csv;
 
-import io.ogsm.connector.config.DecimalSeparator;
+import io.ogsm.connector.config.CsvDecimalSeparator;
 import io.ogsm.connector.config.CsvDelimiter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,7 +20,7 @@ class CsvOptionsTest {
 
         assertEquals(List.of("yyyy-MM-dd"), options.dateFormats());
         assertEquals(CsvDelimiter.AUTO, options.delimiter());
-        assertEquals(DecimalSeparator.AUTO, options.decimalSeparator());
+        assertEquals(CsvDecimalSeparator.AUTO, options.decimalSeparator());
         assertNull(options.defaultType());
         assertEquals(1_048_576, options.maxLineLength());
     }
@@ -29,21 +29,21 @@ class CsvOptionsTest {
     @CsvSource(delimiter = '|', value = {"auto|AUTO", "','|COMMA", "comma|COMMA", ";|SEMICOLON", "tab|TAB",
             "'\t'|TAB", "'\\t'|TAB"})
     void readsAConfiguredDelimiter(String text, CsvDelimiter expected) {
-        assertEquals(expected, CsvDelimiter.parse(text));
+        assertEquals(expected, CsvDelimiter.of(text));
     }
 
     @ParameterizedTest(name = "[{index}] ''{0}'' is {1}")
     @CsvSource(delimiter = '|', value = {"auto|AUTO", ".|POINT", "point|POINT", "','|COMMA", "Comma|COMMA"})
-    void readsAConfiguredDecimalSeparator(String text, DecimalSeparator expected) {
-        assertEquals(expected, DecimalSeparator.parse(text));
+    void readsAConfiguredDecimalSeparator(String text, CsvDecimalSeparator expected) {
+        assertEquals(expected, CsvDecimalSeparator.of(text));
     }
 
     @Test
     void refusesWhatItCannotUseNamingIt() {
-        assertEquals("CSV delimiter '|' is not auto, ',', ';' or tab",
-                assertThrows(IllegalArgumentException.class, () -> CsvDelimiter.parse("|")).getMessage());
-        assertEquals("CSV decimal separator 'x' is not auto, '.' or ','",
-                assertThrows(IllegalArgumentException.class, () -> DecimalSeparator.parse("x")).getMessage());
+        assertEquals("ogsm.csv.delimiter must be auto, ',', ';' or tab, was '|'",
+                assertThrows(IllegalArgumentException.class, () -> CsvDelimiter.of("|")).getMessage());
+        assertEquals("ogsm.csv.decimal-separator must be auto, '.' or ',', was 'x'",
+                assertThrows(IllegalArgumentException.class, () -> CsvDecimalSeparator.of("x")).getMessage());
         assertEquals("CSV date format 'yyyy-MM-dd-q{' is not a date pattern",
                 assertThrows(IllegalArgumentException.class,
                         () -> CsvOptions.defaults().withDateFormats("yyyy-MM-dd-q{")).getMessage());

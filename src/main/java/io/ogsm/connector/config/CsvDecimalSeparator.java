@@ -4,13 +4,13 @@ import org.eclipse.microprofile.config.spi.Converter;
 
 import java.util.Locale;
 
-/** The decimal separator of numbers: detected where unambiguous, or fixed. */
-public enum DecimalSeparator {
+/** {@code ogsm.csv.decimal-separator}: the decimal separator of numbers, detected where unambiguous or fixed. */
+public enum CsvDecimalSeparator {
     AUTO(null), POINT('.'), COMMA(',');
 
     private final Character character;
 
-    DecimalSeparator(Character character) {
+    CsvDecimalSeparator(Character character) {
         this.character = character;
     }
 
@@ -20,7 +20,7 @@ public enum DecimalSeparator {
     }
 
     /** Reads a configured value: {@code auto}, {@code .} or {@code ,}, or their names. */
-    public static DecimalSeparator parse(String text) {
+    public static CsvDecimalSeparator of(String text) {
         if (text == null) {
             return AUTO;
         }
@@ -29,19 +29,15 @@ public enum DecimalSeparator {
             case ".", "point", "dot" -> POINT;
             case ",", "comma" -> COMMA;
             default -> throw new IllegalArgumentException(
-                    "CSV decimal separator '" + text + "' is not auto, '.' or ','");
+                    "ogsm.csv.decimal-separator must be auto, '.' or ',', was '" + text + "'");
         };
     }
 
-    /** Reads {@code ogsm.csv.decimal-separator} as written: the name or the character itself. */
-    public static final class Reader implements Converter<DecimalSeparator> {
+    /** SmallRye's own enum converter knows only the names; this one also takes the characters. */
+    public static final class FromConfig implements Converter<CsvDecimalSeparator> {
         @Override
-        public DecimalSeparator convert(String value) {
-            try {
-                return parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("ogsm.csv.decimal-separator must be auto, '.' or ',', was '" + value + "'", e);
-            }
+        public CsvDecimalSeparator convert(String value) {
+            return of(value);
         }
     }
 }
