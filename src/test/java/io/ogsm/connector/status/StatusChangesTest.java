@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
 import io.ogsm.connector.ogsm.OgsmJson;
+import io.ogsm.connector.ogsm.OgsmResource;
 import io.ogsm.connector.sandbox.FaultSettings;
 import io.ogsm.connector.sandbox.Sandbox;
 import io.ogsm.connector.testing.Api;
@@ -145,7 +146,10 @@ class StatusChangesTest {
                     .then().statusCode(503)
                     .body("checks.find { it.name == 'status-poll' }.data.goals", org.hamcrest.Matchers.startsWith("failed")));
             int before = poll().size();
-            await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
+            // three more failed polls of every list, as the metrics count them
+            double failed = failedPolls();
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> failedPolls() >= failed + 3 * OgsmResource.values().length);
             assertEquals(before, poll().size(), "nothing emitted while the lists fail");
         } finally {
             sandbox.faults().update(FaultSettings.NONE);
@@ -154,6 +158,13 @@ class StatusChangesTest {
                 .then().body("checks.find { it.name == 'status-poll' }.data.goals", org.hamcrest.Matchers.startsWith("ok")));
         assertTrue(poll().stream().noneMatch(r -> r.value().getType().endsWith(".deleted")
                 && !r.key().equals("strategy:22")), "no false deletes");
+    }
+
+    /** The failed status polls of all lists, from {@code /q/metrics}. */
+    private static double failedPolls() {
+        return io.restassured.RestAssured.get("/q/metrics").asString().lines()
+                .filter(line -> line.startsWith("ogsm_status_polls_failed_total"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     private static Set<String> fields(JsonNode data) {
