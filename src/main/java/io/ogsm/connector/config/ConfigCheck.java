@@ -29,6 +29,9 @@ public final class ConfigCheck {
         if (config.push().username().isPresent() != config.push().password().isPresent()) {
             problems.add("ogsm.push.username and ogsm.push.password go together: set both or neither");
         }
+        if (config.push().anonymous() && config.push().username().isPresent()) {
+            problems.add("ogsm.push.anonymous=true and ogsm.push.username contradict each other: set one");
+        }
         OgsmConfig.Kafka kafka = config.kafka();
         if (kafka.securityProtocol().sasl() && kafka.brokers().isPresent()
                 && (kafka.saslMechanism().isEmpty() || kafka.saslJaasConfig().isEmpty())) {

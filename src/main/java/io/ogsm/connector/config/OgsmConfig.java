@@ -230,6 +230,10 @@ public interface OgsmConfig {
         Optional<String> username();
 
         Optional<String> password();
+
+        /** Whether {@code /q/metrics} needs the admin credentials and health answers only its status without them. */
+        @WithDefault("false")
+        boolean protectMetrics();
     }
 
     /** The HTTP push source, {@code POST /api/measurements}. */
@@ -239,14 +243,25 @@ public interface OgsmConfig {
         @Min(value = 1, message = "must be at least 1, was %s")
         int maxItems();
 
-        /** The largest request body. */
+        /**
+         * The largest request body, refused while it is read; at most 8M, the buffer a body is read into without
+         * blocking a thread ({@code quarkus.rest.input-buffer-size}).
+         */
         @WithDefault("1M")
+        @SizeRange(min = "1K", max = "8M", message = "must be from 1K to 8M, was %s")
         MemorySize maxBodySize();
 
-        /** Basic credentials pushers must send; without them the endpoint takes anonymous callers. */
+        /**
+         * Basic credentials pushers must send; required with a real workspace ({@code ogsm.api.base-url}) unless
+         * {@link #anonymous()}.
+         */
         Optional<String> username();
 
         Optional<String> password();
+
+        /** Whether the push API takes callers without credentials although a real workspace is configured. */
+        @WithDefault("false")
+        boolean anonymous();
     }
 
     interface Api {

@@ -1,11 +1,11 @@
 package io.ogsm.connector.deadletter;
 
-import io.ogsm.connector.http.AdminAuthFilter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ogsm.connector.pipeline.DeliveryHeaders;
 import io.ogsm.connector.pipeline.Outcome;
 import io.ogsm.connector.pipeline.FailureReason;
+import io.ogsm.connector.http.JsonErrors;
 import io.ogsm.connector.ogsm.OgsmJson;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.DELETE;
@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The admin API of dead letters (behind {@code ogsm.admin.username}/{@code password}, see {@link AdminAuthFilter}):
+ * The admin API of dead letters (behind {@code ogsm.admin.username}/{@code password}, see {@code http.EdgeGuard}):
  * list with filters, show one, replay one or all through the deliver route, discard one.
  */
 @Path("/api/deadletters")
@@ -53,15 +53,16 @@ public class DeadLetterResource {
 
     @GET
     public Response list(@QueryParam("reason") String reason, @QueryParam("source") String source,
-            @QueryParam("limit") @DefaultValue("100") int limit) {
+            @QueryParam("limit") @DefaultValue("100") String limit) {
         Optional<FailureReason> byReason;
+        int most;
         try {
             byReason = Optional.ofNullable(reason).filter(r -> !r.isBlank()).map(DeadLetterResource::reason);
+            most = limit(limit);
         } catch (IllegalArgumentException e) {
             return error(400, e.getMessage());
         }
-        List<DeadLetter> letters = deadLetters.store().list(byReason, Optional.ofNullable(source),
-                Math.max(1, Math.min(limit, MAX_LIST)));
+        List<DeadLetter> letters = deadLetters.store().list(byReason, Optional.ofNullable(source), most);
         return Response.ok(letters).build();
     }
 
@@ -128,12 +129,20 @@ public class DeadLetterResource {
                         + Arrays.stream(FailureReason.values()).map(FailureReason::key).toList()));
     }
 
+    /** {@code limit}: a whole number of at least 1; more than {@value #MAX_LIST} lists {@value #MAX_LIST}. */
+    private static int limit(String text) {
+        if (text.trim().matches("[0-9]{1,9}") && Integer.parseInt(text.trim()) >= 1) {
+            return Math.min(Integer.parseInt(text.trim()), MAX_LIST);
+        }
+        throw new IllegalArgumentException("limit must be a whole number of at least 1 (at most " + MAX_LIST
+                + " are listed)");
+    }
+
     private static String shortId(String id) {
         return id.length() > 80 ? id.substring(0, 80) + "…" : id;
     }
 
     private static Response error(int status, String message) {
-        ObjectNode body = OgsmJson.mapper().createObjectNode().put("status", status).put("error", message);
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body).build();
+        return JsonErrors.response(status, message);
     }
 }

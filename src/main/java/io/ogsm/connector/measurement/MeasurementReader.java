@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -62,6 +63,68 @@ public final class MeasurementReader {
                 violations, UnaryOperator.identity());
     }
 
+    /**
+     * The fields of a measurement that this reader does not know, each a violation naming the closest known field:
+     * a misspelt {@code "titel"} would otherwise be ignored, and the answer would say only that the title is missing.
+     */
+    public static List<Violation> unknownFields(JsonNode json) {
+        List<Violation> unknown = new ArrayList<>();
+        if (json == null || !json.isObject()) {
+            return unknown;
+        }
+        for (String wrapper : List.of("goal_report", "indicator_report")) {
+            if (json.has(wrapper)) {
+                String parent = wrapper.equals("goal_report") ? "goal" : "indicator";
+                unknown(json, List.of(wrapper), "", unknown);
+                unknown(json.get(wrapper), List.of(parent, "at", "current_value", "target_value", "description"),
+                        wrapper + ".", unknown);
+                unknown(json.get(wrapper).get(parent), List.of("id"), wrapper + "." + parent + ".", unknown);
+                return unknown;
+            }
+        }
+        unknown(json, CANONICAL_FIELDS, "", unknown);
+        return unknown;
+    }
+
+    private static final List<String> CANONICAL_FIELDS = List.of("type", "id", "title", "at", "value", "target",
+            "description");
+
+    private static void unknown(JsonNode object, List<String> known, String prefix, List<Violation> unknown) {
+        if (object == null || !object.isObject()) {
+            return;
+        }
+        object.fieldNames().forEachRemaining(name -> {
+            if (!known.contains(name)) {
+                String closest = known.stream().min(Comparator.<String>comparingInt(k -> distance(k, name))
+                        .thenComparing(k -> k.charAt(0) != name.charAt(0)))
+                        .orElseThrow();
+                unknown.add(Violation.of(prefix + name, null, distance(closest, name) <= Math.max(2, name.length() / 3)
+                        ? "is not a known field; did you mean '" + prefix + closest + "'?"
+                        : "is not a known field; known: " + String.join(", ", known)));
+            }
+        });
+    }
+
+    /** Levenshtein distance, for the suggestion only (field names are short: no library for ten lines). */
+    static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
     private static Result readApiBody(JsonNode report, MeasurementType type, String wrapper, String parent) {
         if (report == null || !report.isObject()) {
             return new Result(null, List.of(Violation.of(wrapper, null, "must be an object")));
@@ -103,8 +166,8 @@ public final class MeasurementReader {
         if (node.isIntegralNumber() && node.canConvertToLong()) {
             return node.asLong();
         }
-        if (node.isTextual() && node.asText().trim().matches("\\d{1,18}")) {
-            return Long.parseLong(node.asText().trim());
+        if (node.isTextual() && node.asText().strip().matches("\\d{1,18}")) {
+            return Long.parseLong(node.asText().strip());
         }
         violations.add(Violation.of(field, node.asText(), "is not a whole number"));
         return null;
@@ -127,7 +190,7 @@ public final class MeasurementReader {
         }
         try {
             if (node.isTextual()) {
-                return LocalDate.parse(node.asText().trim(), DATE);
+                return LocalDate.parse(node.asText().strip(), DATE);
             }
         } catch (DateTimeParseException e) {
             // reported below
@@ -141,10 +204,17 @@ public final class MeasurementReader {
             return null;
         }
         if (node.isNumber()) {
-            return node.decimalValue();
+            BigDecimal number = node.decimalValue();
+            // 1e999999999 is a JSON number too; nothing measured needs more than 30 digits either side of the point
+            if (number.precision() - number.scale() > 30 || number.scale() > 30) {
+                violations.add(Violation.of(field, node.asText(), "is out of range (at most 30 digits either side of "
+                        + "the decimal point)"));
+                return null;
+            }
+            return number;
         }
-        if (node.isTextual() && node.asText().trim().matches("-?\\d{1,30}(\\.\\d{1,30})?")) {
-            return new BigDecimal(node.asText().trim());
+        if (node.isTextual() && node.asText().strip().matches("-?\\d{1,30}(\\.\\d{1,30})?")) {
+            return new BigDecimal(node.asText().strip());
         }
         violations.add(Violation.of(field, node.asText(), "is not a number"));
         return null;

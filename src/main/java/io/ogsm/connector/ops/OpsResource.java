@@ -50,9 +50,27 @@ public class OpsResource {
     @Path("ops")
     @Produces(MediaType.TEXT_HTML)
     public Response page() {
-        try (InputStream in = OpsResource.class.getClassLoader().getResourceAsStream("ops/index.html")) {
-            return Response.ok(in.readAllBytes()).type("text/html; charset=utf-8")
-                    .header("Cache-Control", "no-store").build();
+        return asset("index.html", "text/html; charset=utf-8");
+    }
+
+    /** The page's script and style, files of their own: the Content-Security-Policy allows no inline script. */
+    @GET
+    @Path("ops/ops.js")
+    @Produces("text/javascript")
+    public Response script() {
+        return asset("ops.js", "text/javascript; charset=utf-8");
+    }
+
+    @GET
+    @Path("ops/ops.css")
+    @Produces("text/css")
+    public Response style() {
+        return asset("ops.css", "text/css; charset=utf-8");
+    }
+
+    private static Response asset(String name, String type) {
+        try (InputStream in = OpsResource.class.getClassLoader().getResourceAsStream("ops/" + name)) {
+            return Response.ok(in.readAllBytes()).type(type).build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -105,6 +105,7 @@ class ConfigCheckTest {
             "ogsm.delivery.retry-after-cap | -1s                   | ogsm.delivery.retry-after-cap must not be negative",
             "ogsm.status.max-delete-share | 2                      | ogsm.status.max-delete-share must be between 0 and 1",
             "ogsm.kafka.security-protocol | plaintext              | ogsm.kafka.security-protocol must be PLAINTEXT, SSL",
+            "ogsm.push.max-body-size  | 16M                        | ogsm.push.max-body-size must be from 1K to 8M",
     })
     void refusesABadValueNamingTheKey(String key, String value, String expected) {
         List<String> problems = problems(key, value, "ogsm.api.username", "api", "ogsm.api.password", "s3cret");
@@ -160,6 +161,12 @@ class ConfigCheckTest {
                                 + "ogsm.kafka.security-protocol=SASL_SSL"),
                 problems("ogsm.delivery.initial-backoff", "10s", "ogsm.delivery.max-backoff", "5s",
                         "ogsm.kafka.brokers", "k:9093", "ogsm.kafka.security-protocol", "SASL_SSL"));
+    }
+
+    @Test
+    void anonymousPushAndPushCredentialsContradictEachOther() {
+        assertEquals(List.of("ogsm.push.anonymous=true and ogsm.push.username contradict each other: set one"),
+                problems("ogsm.push.anonymous", "true", "ogsm.push.username", "p", "ogsm.push.password", "q"));
     }
 
     @Test

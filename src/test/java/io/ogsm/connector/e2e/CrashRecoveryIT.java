@@ -45,6 +45,7 @@ class CrashRecoveryIT {
                     "OGSM_API_BASE_URL", "http://localhost:" + api.port + "/sandbox",
                     "OGSM_API_USERNAME", "demo",
                     "OGSM_API_PASSWORD", "demo",
+                    "OGSM_PUSH_ANONYMOUS", "true",
                     "OGSM_DELIVERY_INITIAL_BACKOFF", "20ms",
                     "OGSM_DELIVERY_MAX_BACKOFF", "200ms");
             Path data = Files.createTempDirectory("ogsm-crash-data");

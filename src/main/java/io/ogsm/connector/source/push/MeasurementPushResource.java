@@ -1,16 +1,19 @@
 package io.ogsm.connector.source.push;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ogsm.connector.config.OgsmConfig;
+import io.ogsm.connector.http.JsonErrors;
+import io.ogsm.connector.http.StrictJson;
 import io.ogsm.connector.pipeline.DeliveryLedger;
 import io.ogsm.connector.measurement.IdempotencyKey;
 import io.ogsm.connector.measurement.Measurement;
 import io.ogsm.connector.measurement.MeasurementReader;
 import io.ogsm.connector.measurement.Violation;
 import io.ogsm.connector.ogsm.OgsmJson;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -23,7 +26,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,22 +52,31 @@ public class MeasurementPushResource {
         this.config = config;
     }
 
+    /**
+     * The body arrives whole, read without holding a thread (a method answering a {@link Uni} gets its body read on
+     * the event loop; a blocking one would wait for a slow sender on a worker thread) and refused beyond
+     * {@code ogsm.push.max-body-size} while it is read (application.properties, {@code http.EdgeGuard}). The work,
+     * which writes the queue to disk, runs on a worker thread.
+     */
     @POST
-    @Consumes(MediaType.WILDCARD)
+    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response push(byte[] body, @Context HttpServerRequest request) {
-        if (body.length > config.push().maxBodySize().asLongValue()) {
-            return error(413, "the body is larger than ogsm.push.max-body-size ("
-                    + config.push().maxBodySize().asLongValue() + " bytes)");
+    public Uni<Response> push(byte[] body, @Context HttpServerRequest request) {
+        if (request.getHeader("Content-Type") == null) {
+            // JAX-RS takes a body without a type for any type; here it must say it is JSON
+            return Uni.createFrom().item(error(415, "send the body as application/json (Content-Type: "
+                    + "application/json)"));
         }
+        String remote = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        return Uni.createFrom().item(() -> accept(body, remote)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private Response accept(byte[] body, String remote) {
         JsonNode json;
         try {
-            json = OgsmJson.mapper().readTree(body);
-        } catch (JsonProcessingException e) {
-            return error(400, "malformed JSON at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr());
-        } catch (IOException e) {
-            return error(400, "unreadable body");
+            json = StrictJson.read(body);
+        } catch (StrictJson.Refused e) {
+            return error(400, e.getMessage());
         }
         List<JsonNode> items = new ArrayList<>();
         if (json != null && json.isArray()) {
@@ -79,12 +90,17 @@ public class MeasurementPushResource {
             return error(413, items.size() + " measurements in one request; ogsm.push.max-items is "
                     + config.push().maxItems());
         }
-        String remote = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
         ArrayNode answers = OgsmJson.mapper().createArrayNode();
         int accepted = 0;
         Map<String, Measurement> toQueue = new LinkedHashMap<>(); // by key: a measurement sent twice is queued once
         for (int i = 0; i < items.size(); i++) {
             MeasurementReader.Result read = MeasurementReader.read(items.get(i));
+            List<Violation> unknown = MeasurementReader.unknownFields(items.get(i));
+            if (!unknown.isEmpty()) {
+                List<Violation> all = new ArrayList<>(unknown);
+                all.addAll(read.violations());
+                read = new MeasurementReader.Result(null, all);
+            }
             ObjectNode answer = answers.addObject().put("index", i);
             if (read.ok()) {
                 String key = IdempotencyKey.ofSubmitted(read.measurement());
@@ -131,7 +147,6 @@ public class MeasurementPushResource {
     }
 
     static Response error(int status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON)
-                .entity(OgsmJson.mapper().createObjectNode().put("status", status).put("error", message)).build();
+        return JsonErrors.response(status, message);
     }
 }
