@@ -57,6 +57,8 @@ public final class CsvMeasurements implements Iterable<CsvResult>, Closeable {
     private final RecordLengthLimit text;
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
+    /** A rejects file dropped again: its cells carry the mark that kept a spreadsheet from running them. */
+    private final boolean rejectsFile;
     private final CsvHeader header;
     private final char delimiter;
     private final long headerLine;
@@ -77,6 +79,7 @@ public final class CsvMeasurements implements Iterable<CsvResult>, Closeable {
         this.delimiter = delimiter;
         this.headerLine = headerLine;
         this.mapper = new CsvRowMapper(header, options, delimiter);
+        this.rejectsFile = CsvRejects.isRejectsHeader(header.names());
     }
 
     /**
@@ -196,7 +199,7 @@ public final class CsvMeasurements implements Iterable<CsvResult>, Closeable {
                 throw failure;
             }
             parsedLines = parser.getCurrentLineNumber();
-            CsvResult result = mapper.map(start, record.toList());
+            CsvResult result = mapper.map(start, rejectsFile ? CsvRejects.unmarked(record.toList()) : record.toList());
             if (result != null) {
                 return result;
             }

@@ -25,6 +25,10 @@ import java.util.Locale;
  * are {@code line} (where the row is in the dropped file) and {@code reason}, followed by the row's values as read,
  * under the file's own header. Leading {@code line} and {@code reason} columns of the dropped file (a rejects file
  * dropped again after a fix) are replaced, not repeated. The file is created at the first reject only.
+ * <p>
+ * Operators open it in a spreadsheet, and its cells are hostile input: a cell that starts with {@code =}, {@code +},
+ * {@code -}, {@code @}, a tab or a carriage return would run as a formula ({@code =HYPERLINK(...)}), so it is written
+ * with a leading {@code '}, the header too. Reading a rejects file dropped again removes that mark.
  */
 final class CsvRejects implements Closeable {
 
@@ -32,6 +36,8 @@ final class CsvRejects implements Closeable {
     static final String REASON = "reason";
     /** A reason longer than this (an API's long answer) is cut: it is a spreadsheet cell. */
     static final int MAX_REASON = 2000;
+    /** What a cell a spreadsheet runs as a formula starts with. */
+    private static final String FORMULA_START = "=+-@\t\r";
 
     private final Path file;
     private final List<String> header;
@@ -45,11 +51,10 @@ final class CsvRejects implements Closeable {
     CsvRejects(Path file, List<String> header, char delimiter) {
         this.file = file;
         this.delimiter = delimiter;
-        this.skip = header.size() >= 2 && header.get(0).trim().toLowerCase(Locale.ROOT).equals(LINE)
-                && header.get(1).trim().toLowerCase(Locale.ROOT).equals(REASON) ? 2 : 0;
+        this.skip = isRejectsHeader(header) ? 2 : 0;
         List<String> columns = new ArrayList<>(List.of(LINE, REASON));
         columns.addAll(header.subList(skip, header.size()));
-        this.header = List.copyOf(columns);
+        this.header = marked(columns);
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
@@ -74,11 +79,29 @@ final class CsvRejects implements Closeable {
             record.add(reason == null ? "" : reason.length() <= MAX_REASON ? reason
                     : reason.substring(0, MAX_REASON) + "…");
             record.addAll(values.subList(Math.min(skip, values.size()), values.size()));
-            printer.printRecord(record);
+            printer.printRecord(marked(record));
             count++;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the rejects file " + file, e);
         }
+    }
+
+    /** Whether a header is a rejects file's: {@code line} and {@code reason} first. */
+    static boolean isRejectsHeader(List<String> header) {
+        return header.size() >= 2 && header.get(0).trim().toLowerCase(Locale.ROOT).equals(LINE)
+                && header.get(1).trim().toLowerCase(Locale.ROOT).equals(REASON);
+    }
+
+    /** The cells with a leading {@code '} before each that a spreadsheet would run as a formula. */
+    static List<String> marked(List<String> cells) {
+        return cells.stream().map(c -> c != null && !c.isEmpty() && FORMULA_START.indexOf(c.charAt(0)) >= 0 ? "'" + c : c)
+                .toList();
+    }
+
+    /** The cells with the mark of {@link #marked} removed. */
+    static List<String> unmarked(List<String> cells) {
+        return cells.stream().map(c -> c != null && c.length() > 1 && c.charAt(0) == '\''
+                && FORMULA_START.indexOf(c.charAt(1)) >= 0 ? c.substring(1) : c).toList();
     }
 
     synchronized long count() {

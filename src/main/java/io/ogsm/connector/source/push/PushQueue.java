@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -102,10 +103,22 @@ public class PushQueue {
         return pending.values().stream().mapToLong(AtomicLong::get).sum();
     }
 
-    /** The push-queue route's first step: a queue file becomes its list of {@link Item}s. */
+    /**
+     * The push-queue route's first step: a queue file becomes its list of {@link Item}s. A file already gone becomes
+     * none: a poll that listed it before the exchange that settled it deleted it picks it up once more (Camel frees
+     * a file's in-progress mark after deleting it), and its measurements were settled by that exchange.
+     */
     public void read(Exchange exchange) throws IOException {
         String name = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
-        JsonNode file = OgsmJson.mapper().readTree(exchange.getIn().getBody(byte[].class));
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(folder.resolve(name));
+        } catch (NoSuchFileException settledMeanwhile) {
+            LOG.debugf("Push queue file %s was settled and deleted meanwhile", name);
+            exchange.getIn().setBody(List.of());
+            return;
+        }
+        JsonNode file = OgsmJson.mapper().readTree(bytes);
         List<Item> items = items(file);
         pending.put(name, new AtomicLong(items.size()));
         exchange.getIn().setHeader(RECEIVED_AT, file.path("received_at").asText());

