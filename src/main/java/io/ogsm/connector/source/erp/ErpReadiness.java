@@ -6,8 +6,6 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-import java.util.Map;
-
 /**
  * Readiness is DOWN while an ERP source's last poll was refused (401/403): its credentials need a human. A poll that
  * failed otherwise (5xx, timeout) is retried on the next schedule and only shows in the data. Each source's last
@@ -18,22 +16,20 @@ import java.util.Map;
 public class ErpReadiness implements HealthCheck {
 
     private final ErpSetup setup;
-    private final ErpPolls polls;
 
-    public ErpReadiness(ErpSetup setup, ErpPolls polls) {
+    public ErpReadiness(ErpSetup setup) {
         this.setup = setup;
-        this.polls = polls;
     }
 
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("erp").up();
-        if (setup.sources().isEmpty()) {
+        if (setup.polls().isEmpty()) {
             return response.withData("state", "no ERP sources").build();
         }
-        Map<String, ErpPolls.PollResult> results = polls.lastResults();
-        for (String name : polls.sourceNames()) {
-            ErpPolls.PollResult result = results.get(name);
+        for (ErpPolls polls : setup.polls()) {
+            String name = polls.source().name();
+            ErpPolls.PollResult result = polls.lastResult();
             if (result == null) {
                 response.withData(name, "not polled yet");
                 continue;

@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -153,7 +155,7 @@ class ErpSourcesFileTest {
                     schedule: 15m
                     items: "$[*]"
                     map: {type: kpi, id: 31, at: "$.at", value: "$.value"}
-                """).endsWith("erp-sources.yaml: source 'finance-erp': url is missing"));
+                """).contains("erp-sources.yaml: source 'finance-erp': url is missing (string (an http(s) URL"));
     }
 
     @Test
@@ -181,6 +183,29 @@ class ErpSourcesFileTest {
                 """);
         assertTrue(message.contains("erp-sources.yaml: unknown key 'source'"), message);
         assertTrue(message.contains("source 'x': name is used by another source too"), message);
+    }
+
+    @Test
+    void theSchemaOfTheSchemasFolderIsTheOneTheAppReads() throws Exception {
+        try (var in = ErpSourcesFile.class.getResourceAsStream(ErpSourcesFile.SCHEMA)) {
+            assertEquals(Files.readString(Path.of("schemas/erp-sources.schema.json")),
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        // rules only the schema holds, worded from its description and message
+        String message = problem("""
+                sources:
+                  - {name: x, url: "https://e.example/", schedule: 1m, items: "$[*]", auth: {type: bearer},
+                     paging: {next: "$.n", max-pages: 0}, map: {type: kpi, id: one, at: "$.a", value: "$.v"}}
+                  - 7
+                """);
+        assertTrue(message.contains("erp-sources.yaml: source 'x': auth.token is missing (string, a secret: sent as "
+                + "Authorization: Bearer <token>"), message);
+        assertTrue(message.contains("erp-sources.yaml: source 'x': paging.max-pages: must have a minimum value of 1, "
+                + "was '0'"), message);
+        assertTrue(message.contains("erp-sources.yaml: source 'x': map.id must be a number or a JSONPath, was 'one'"),
+                message);
+        assertTrue(message.contains("erp-sources.yaml: source #2: must be a map of keys"), message);
+        assertTrue(problem("sources: {name: x}").contains("erp-sources.yaml: sources must be a list"));
     }
 
     @Test
