@@ -29,6 +29,14 @@ public class CsvBeans {
                 csv.dryRun(), titles, store, clock);
     }
 
+    /** The csv-drop route's file filter: nothing outside the inbox, no name it cannot handle. */
+    @Produces
+    @Singleton
+    @Named("csvInbox")
+    CsvInboxFilter csvInbox(OgsmConfig config) {
+        return new CsvInboxFilter(config.dataDir().resolve("inbox"));
+    }
+
     /** The csv-drop route's parallel split: ogsm.delivery.concurrency rows at once; the reader waits beyond that. */
     @Produces
     @Singleton

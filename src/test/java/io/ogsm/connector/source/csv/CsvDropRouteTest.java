@@ -297,6 +297,47 @@ class CsvDropRouteTest {
     }
 
     @Test
+    void nothingOutsideTheInboxIsTouchedAndNamesItCannotHandleStayPut() throws Exception {
+        Path outside = Files.createTempDirectory("outside-the-inbox");
+        Path theirs = Files.writeString(outside.resolve("theirs.csv"), "type,id,at,value\nkpi,31,2026-10-01,5\n");
+        Files.createSymbolicLink(data("inbox").resolve(run + "-folder-link"), outside);
+        String backslash = run + "-a\\..\\..\\b.csv";
+        String newline = run + "-line\nbreak.csv";
+        String longName = run + "-" + "x".repeat(250) + ".csv";
+        for (String name : List.of(backslash, newline)) {
+            drop(name, "type,id,at,value,description\nkpi,31,2026-04-01,1," + run + "-odd-name\n");
+        }
+        Files.writeString(data("inbox").resolve(longName.substring(0, 240) + ".csv"),
+                "type,id,at,value,description\nkpi,31,2026-04-02,1," + run + "-long-name\n");
+
+        // a file dropped after them settles: the consumer has looked at everything above by then
+        drop(run + "-after.csv", "type,id,at,value,description\nkpi,31,2026-05-01,1," + run + "-after\n");
+        awaitFile(data("done", run + "-after.csv"));
+        drop(run + "-after2.csv", "type,id,at,value,description\nkpi,31,2026-05-02,1," + run + "-after2\n");
+        awaitFile(data("done", run + "-after2.csv"));
+
+        assertEquals("type,id,at,value\nkpi,31,2026-10-01,5\n", Files.readString(theirs), "their file is untouched");
+        try (var files = Files.list(outside)) {
+            assertEquals(List.of(theirs), files.toList(), "nothing created beside it (no lock file)");
+        }
+        for (String name : List.of(backslash, newline)) {
+            assertTrue(Files.exists(data("inbox", name)), () -> name + " stays in the inbox");
+        }
+        assertFalse(stored().containsKey(run + "-odd-name"));
+        assertFalse(stored().containsKey(run + "-long-name"));
+        try (var found = Files.walk(Path.of(dataDir))) {
+            assertEquals(List.of(), found.map(Path::toString).filter(p -> p.contains("theirs.csv")
+                    || p.endsWith(run + "-a") || p.contains(run + "-a\\..") && p.endsWith(".camelLock")).toList(),
+                    "no trace of their file, and no folder or lock made from the backslash name");
+        }
+        Path parentOfData = Path.of(dataDir).toAbsolutePath().getParent();
+        try (var beside = Files.list(parentOfData)) {
+            assertTrue(beside.noneMatch(p -> p.getFileName().toString().startsWith("b.csv")),
+                    "nothing made outside the data dir");
+        }
+    }
+
+    @Test
     void aFileDroppedAgainUnderTheSameNameIsReadAgainAndItsRowsAreNotPostedTwice() throws Exception {
         String name = run + "-again.csv";
         String content = "type,id,at,value,description\nkpi,31,2026-04-01,1," + run + "-1\n";
