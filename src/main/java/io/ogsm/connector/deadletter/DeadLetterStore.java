@@ -31,7 +31,7 @@ public class DeadLetterStore {
     public DeadLetterStore(Path folder) {
         this.folder = folder;
         try {
-            Files.createDirectories(folder);
+            DurableFiles.createFolders(folder);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the dead-letter folder " + folder, e);
         }

@@ -4,11 +4,15 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.Set;
 
 /**
  * The one way the connector writes a file that must survive a crash whole or not at all (dead letters, push queue
@@ -16,10 +20,21 @@ import java.security.SecureRandom;
  * forced to disk, and the file is renamed over the target, atomically where the file system can; then the folder is
  * synced, where the operating system allows it, so the rename survives a power loss too. A reader sees the old file
  * or the new one, never half of one; a crash leaves at most a hidden temporary file, which no reader lists.
+ * <p>
+ * The data dir holds business figures: folders this class creates are {@code rwx------} and files {@code rw-------}
+ * where the file system has POSIX modes. A folder that exists keeps its mode, so an operator who shares
+ * {@code done/} with a group creates it with the mode wanted.
  */
 public final class DurableFiles {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final FileAttribute<?>[] PRIVATE_FOLDER = POSIX
+            ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))}
+            : new FileAttribute<?>[0];
+    private static final FileAttribute<?>[] PRIVATE_FILE = POSIX
+            ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+            : new FileAttribute<?>[0];
 
     private DurableFiles() {
     }
@@ -29,8 +44,8 @@ public final class DurableFiles {
         Path folder = target.toAbsolutePath().getParent();
         Path temp = folder.resolve("." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
+            try (FileChannel channel = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE), PRIVATE_FILE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
@@ -42,6 +57,17 @@ public final class DurableFiles {
             Files.deleteIfExists(temp);
         }
         syncFolder(folder);
+    }
+
+    /** Creates the folder and its missing parents, each {@code rwx------}; one that exists is left as it is. */
+    public static Path createFolders(Path folder) throws IOException {
+        return Files.createDirectories(folder, PRIVATE_FOLDER);
+    }
+
+    /** Opens a new file for writing, {@code rw-------}, replacing what is there. */
+    public static FileChannel openPrivate(Path file) throws IOException {
+        Files.deleteIfExists(file);
+        return FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), PRIVATE_FILE);
     }
 
     /** Moves a file, atomically where the file system can, replacing what is there. */

@@ -1,5 +1,6 @@
 package io.ogsm.connector.store;
 
+import io.ogsm.connector.files.DurableFiles;
 import org.jboss.logging.Logger;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
@@ -80,7 +81,7 @@ public final class EmbeddedStore implements AutoCloseable {
     public EmbeddedStore(Path folder, String what, List<String> columnNames) {
         this.what = what;
         try {
-            Files.createDirectories(folder);
+            DurableFiles.createFolders(folder);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the folder of the " + what + ": " + folder, e);
         }

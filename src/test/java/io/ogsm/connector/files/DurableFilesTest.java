@@ -19,6 +19,32 @@ class DurableFilesTest {
     Path dir;
 
     @Test
+    void foldersAndFilesAreForTheServiceAloneWhateverTheUmask() throws Exception {
+        // under umask 0022 a plain write would be rw-r--r--: business figures readable by every local user
+        Path folder = DurableFiles.createFolders(dir.resolve("data").resolve("deadletter"));
+        DurableFiles.write(folder.resolve("letter.json"), "{}".getBytes(StandardCharsets.UTF_8));
+        try (var channel = DurableFiles.openPrivate(folder.resolve("rejects.csv"))) {
+            channel.write(java.nio.ByteBuffer.wrap(new byte[] {1}));
+        }
+        assertEquals("rwx------", mode(dir.resolve("data")));
+        assertEquals("rwx------", mode(folder));
+        assertEquals("rw-------", mode(folder.resolve("letter.json")));
+        assertEquals("rw-------", mode(folder.resolve("rejects.csv")));
+    }
+
+    @Test
+    void aFolderThatExistsKeepsItsMode() throws Exception {
+        Path shared = Files.createDirectory(dir.resolve("done"), java.nio.file.attribute.PosixFilePermissions
+                .asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-x---")));
+        DurableFiles.createFolders(shared);
+        assertEquals("rwxr-x---", mode(shared));
+    }
+
+    private static String mode(Path path) throws IOException {
+        return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+    }
+
+    @Test
     void writesTheBytesAndLeavesNoTemporaryFile() throws Exception {
         Path target = dir.resolve("letter.json");
 

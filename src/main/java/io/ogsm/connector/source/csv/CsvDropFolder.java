@@ -36,7 +36,7 @@ public final class CsvDropFolder {
         this.work = root.resolve("state").resolve("csv");
         try {
             for (Path folder : new Path[] {inbox, inbox.resolve("goals"), inbox.resolve("kpis"), done, failed, work}) {
-                Files.createDirectories(folder);
+                DurableFiles.createFolders(folder);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the CSV drop folders under " + root, e);
@@ -141,7 +141,7 @@ public final class CsvDropFolder {
             candidate = inside(folder, first.resolveSibling(stem + "-" + n + extension));
         }
         try {
-            Files.createDirectories(candidate.getParent());
+            DurableFiles.createFolders(candidate.getParent());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + candidate.getParent(), e);
         }

@@ -1,5 +1,6 @@
 package io.ogsm.connector.source.csv;
 
+import io.ogsm.connector.files.DurableFiles;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -15,7 +16,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -66,8 +66,7 @@ final class CsvRejects implements Closeable {
     synchronized void add(long line, String reason, List<String> values) {
         try {
             if (printer == null) {
-                channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                        StandardOpenOption.WRITE);
+                channel = DurableFiles.openPrivate(file);
                 OutputStream out = Channels.newOutputStream(channel);
                 Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
                 printer = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setRecordSeparator("\r\n").get()

@@ -51,7 +51,7 @@ public class WatermarkStore {
         json.put("watermark", watermark);
         json.put("updated", clock.instant().toString());
         try {
-            Files.createDirectories(dir);
+            DurableFiles.createFolders(dir);
             DurableFiles.write(file(source), mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(json));
         } catch (IOException e) {
             throw new UncheckedIOException("the watermark of ERP source '" + source + "' cannot be written to "

@@ -66,7 +66,7 @@ public class PushQueue {
         this.store = store;
         this.clock = clock;
         try {
-            Files.createDirectories(folder);
+            DurableFiles.createFolders(folder);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the push queue folder " + folder, e);
         }
