@@ -38,6 +38,13 @@ public interface OgsmConfig {
     @WithDefault("data")
     Path dataDir();
 
+    /**
+     * Whether the folders and files the service creates in the data dir may be read by its group ({@code rwxr-x---},
+     * {@code rw-r-----}) rather than by the service's user alone.
+     */
+    @WithDefault("false")
+    boolean dataGroupAccess();
+
     Api api();
 
     Sandbox sandbox();

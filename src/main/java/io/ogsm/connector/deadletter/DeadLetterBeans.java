@@ -1,5 +1,6 @@
 package io.ogsm.connector.deadletter;
 
+import io.ogsm.connector.files.DataFolder;
 import io.ogsm.connector.config.OgsmConfig;
 import io.ogsm.connector.delivery.DeliveryMetrics;
 import io.ogsm.connector.pipeline.DeliveryLedger;
@@ -23,8 +24,8 @@ public class DeadLetterBeans {
 
     @Produces
     @Singleton
-    DeadLetterStore deadLetterStore() {
-        return new DeadLetterStore(config.dataDir().resolve("deadletter"));
+    DeadLetterStore deadLetterStore(DataFolder data) {
+        return new DeadLetterStore(data.resolve("deadletter"));
     }
 
     @Produces

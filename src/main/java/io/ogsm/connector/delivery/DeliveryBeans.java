@@ -1,5 +1,6 @@
 package io.ogsm.connector.delivery;
 
+import io.ogsm.connector.files.DataFolder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.ogsm.connector.config.OgsmConfig;
 import io.ogsm.connector.measurement.TitleResolver;
@@ -30,9 +31,9 @@ public class DeliveryBeans {
     @Produces
     @Singleton
     @Named("deliveryState")
-    DeliveryLedger deliveryLedger(Clock clock) {
+    DeliveryLedger deliveryLedger(Clock clock, DataFolder data) {
         OgsmConfig.Delivery d = config.delivery();
-        return new EmbeddedLedger(config.dataDir().resolve("state"), d.retention(), d.maxKeys(), clock);
+        return new EmbeddedLedger(data.resolve("state"), d.retention(), d.maxKeys(), clock);
     }
 
     void close(@Disposes DeliveryLedger ledger) {

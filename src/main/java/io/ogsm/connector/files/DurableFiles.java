@@ -22,19 +22,15 @@ import java.util.Set;
  * or the new one, never half of one; a crash leaves at most a hidden temporary file, which no reader lists.
  * <p>
  * The data dir holds business figures: folders this class creates are {@code rwx------} and files {@code rw-------}
- * where the file system has POSIX modes. A folder that exists keeps its mode, so an operator who shares
- * {@code done/} with a group creates it with the mode wanted.
+ * where the file system has POSIX modes ({@link DataFolder}: group-readable with {@code ogsm.data-group-access}).
+ * A folder that exists keeps its mode.
  */
 public final class DurableFiles {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-    private static final FileAttribute<?>[] PRIVATE_FOLDER = POSIX
-            ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))}
-            : new FileAttribute<?>[0];
-    private static final FileAttribute<?>[] PRIVATE_FILE = POSIX
-            ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
-            : new FileAttribute<?>[0];
+    private static volatile FileAttribute<?>[] folderMode = mode("rwx------");
+    private static volatile FileAttribute<?>[] fileMode = mode("rw-------");
 
     private DurableFiles() {
     }
@@ -45,7 +41,7 @@ public final class DurableFiles {
         Path temp = folder.resolve("." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE), PRIVATE_FILE)) {
+                    StandardOpenOption.WRITE), fileMode)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
@@ -61,13 +57,24 @@ public final class DurableFiles {
 
     /** Creates the folder and its missing parents, each {@code rwx------}; one that exists is left as it is. */
     public static Path createFolders(Path folder) throws IOException {
-        return Files.createDirectories(folder, PRIVATE_FOLDER);
+        return Files.createDirectories(folder, folderMode);
     }
 
     /** Opens a new file for writing, {@code rw-------}, replacing what is there. */
     public static FileChannel openPrivate(Path file) throws IOException {
         Files.deleteIfExists(file);
-        return FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), PRIVATE_FILE);
+        return FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), fileMode);
+    }
+
+    /** Group members may read (and list) what is created from now on: {@code rwxr-x---}, {@code rw-r-----}. */
+    static void groupAccess(boolean on) {
+        folderMode = mode(on ? "rwxr-x---" : "rwx------");
+        fileMode = mode(on ? "rw-r-----" : "rw-------");
+    }
+
+    private static FileAttribute<?>[] mode(String permissions) {
+        return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString(permissions))} : new FileAttribute<?>[0];
     }
 
     /** Moves a file, atomically where the file system can, replacing what is there. */

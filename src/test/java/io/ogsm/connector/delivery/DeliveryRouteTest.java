@@ -169,7 +169,7 @@ class DeliveryRouteTest {
     }
 
     @Test
-    void anUnknownKpiIsDeadLetteredAtOnceWithTheApisAnswer() {
+    void anUnknownKpiIsDeadLetteredAtOnceWithTheApisAnswer() throws Exception {
         String key = Api.push("{\"type\":\"kpi\",\"id\":99999,\"at\":\"2026-10-01\",\"value\":1,\"description\":\"" + run
                 + "\"}").statusCode(202).extract().path("items[0].key");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> Api.admin().get("/api/deadletters/" + key).then()
@@ -182,6 +182,11 @@ class DeliveryRouteTest {
                 .body("source.kind", equalTo("push")));
         io.restassured.RestAssured.get("/api/measurements/" + key).then().body("status", equalTo("dead_lettered"))
                 .body("reason", equalTo("not_found"));
+        // it holds business figures: for the service's user alone, whatever the umask
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+                java.nio.file.Files.getPosixFilePermissions(deadLetters.folder())));
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                java.nio.file.Files.getPosixFilePermissions(deadLetters.folder().resolve(key + ".json"))));
     }
 
     @Test

@@ -33,6 +33,20 @@ class DurableFilesTest {
     }
 
     @Test
+    void withGroupAccessTheGroupMayRead() throws Exception {
+        Path data = dir.resolve("shared-data");
+        try {
+            new DataFolder(data, true);
+            DurableFiles.write(DurableFiles.createFolders(data.resolve("done")).resolve("summary.json"), new byte[] {1});
+            assertEquals("rwxr-x---", mode(data));
+            assertEquals("rwxr-x---", mode(data.resolve("done")));
+            assertEquals("rw-r-----", mode(data.resolve("done").resolve("summary.json")));
+        } finally {
+            DurableFiles.groupAccess(false);
+        }
+    }
+
+    @Test
     void aFolderThatExistsKeepsItsMode() throws Exception {
         Path shared = Files.createDirectory(dir.resolve("done"), java.nio.file.attribute.PosixFilePermissions
                 .asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-x---")));

@@ -1,5 +1,6 @@
 package io.ogsm.connector.source.csv;
 
+import io.ogsm.connector.files.DataFolder;
 import io.ogsm.connector.config.OgsmConfig;
 import io.ogsm.connector.pipeline.DeliveryLedger;
 import io.ogsm.connector.pipeline.Workers;
@@ -21,11 +22,11 @@ public class CsvBeans {
     @Produces
     @Singleton
     @Named("csvDrop")
-    CsvDrop csvDrop(OgsmConfig config, TitleResolver titles, DeliveryLedger store, Clock clock) {
+    CsvDrop csvDrop(OgsmConfig config, TitleResolver titles, DeliveryLedger store, Clock clock, DataFolder data) {
         OgsmConfig.Csv csv = config.csv();
         CsvOptions options = new CsvOptions(csv.dateFormats(), csv.delimiter(), csv.decimalSeparator(), null,
                 (int) csv.maxLineLength().asLongValue());
-        return new CsvDrop(new CsvDropFolder(config.dataDir()), options, csv.maxFileSize().asLongValue(),
+        return new CsvDrop(new CsvDropFolder(data.root()), options, csv.maxFileSize().asLongValue(),
                 csv.dryRun(), titles, store, clock);
     }
 

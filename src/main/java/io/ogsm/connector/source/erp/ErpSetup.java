@@ -1,5 +1,6 @@
 package io.ogsm.connector.source.erp;
 
+import io.ogsm.connector.files.DataFolder;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.ogsm.connector.config.InvalidConfigException;
@@ -40,6 +41,7 @@ public class ErpSetup {
     static final String TEMPLATE = "erp-source";
 
     private final OgsmConfig config;
+    private final DataFolder data;
     private final FailureClassifier classifier;
     private final Clock clock;
     private final MeterRegistry registry;
@@ -47,8 +49,10 @@ public class ErpSetup {
     private List<ErpPolls> polls;
     private ErpClient client;
 
-    public ErpSetup(OgsmConfig config, FailureClassifier classifier, Clock clock, MeterRegistry registry) {
+    public ErpSetup(OgsmConfig config, FailureClassifier classifier, Clock clock, MeterRegistry registry,
+            DataFolder data) {
         this.config = config;
+        this.data = data;
         this.classifier = classifier;
         this.clock = clock;
         this.registry = registry;
@@ -149,7 +153,7 @@ public class ErpSetup {
                 client = new ErpClient(erp.connectTimeout(), erp.timeout(), erp.maxResponseSize().asLongValue(),
                         Math.max(2, sources().size() * 2));
             }
-            WatermarkStore watermarks = new WatermarkStore(config.dataDir().resolve("state").resolve("erp"), clock);
+            WatermarkStore watermarks = new WatermarkStore(data.resolve("state").resolve("erp"), clock);
             polls = sources().stream().map(source -> new ErpPolls(source, client, watermarks, classifier, clock))
                     .toList();
             for (ErpPolls poll : polls) {

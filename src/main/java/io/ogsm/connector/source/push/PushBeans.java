@@ -1,5 +1,6 @@
 package io.ogsm.connector.source.push;
 
+import io.ogsm.connector.files.DataFolder;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.ogsm.connector.config.OgsmConfig;
@@ -28,8 +29,8 @@ public class PushBeans {
     @Produces
     @Singleton
     @Named("pushQueue")
-    PushQueue pushQueue(DeliveryLedger store, Clock clock, MeterRegistry registry) {
-        PushQueue queue = new PushQueue(config.dataDir().resolve("queue"), store, clock);
+    PushQueue pushQueue(DeliveryLedger store, Clock clock, MeterRegistry registry, DataFolder data) {
+        PushQueue queue = new PushQueue(data.resolve("queue"), store, clock);
         Gauge.builder("ogsm.push.queue.depth", queue, PushQueue::depth)
                 .description("Measurements pushed over HTTP and not yet settled").register(registry);
         return queue;
