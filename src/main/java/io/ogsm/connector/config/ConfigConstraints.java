@@ -152,6 +152,13 @@ public final class ConfigConstraints {
             if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
                 return "must not have a query or fragment";
             }
+            String path = uri.getRawPath() == null ? "" : uri.getRawPath().toLowerCase(Locale.ROOT);
+            int api = path.indexOf("/api/v2");
+            if (api >= 0) {
+                // the client adds /api/v2/...; with it in the base URL every list would be .../api/v2/api/v2/...
+                return "must not hold the API path: remove " + uri.getRawPath().substring(api)
+                        + " (the connector adds /api/v2 itself)";
+            }
             return null;
         }
     }

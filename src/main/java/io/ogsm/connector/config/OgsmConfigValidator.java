@@ -3,6 +3,7 @@ package io.ogsm.connector.config;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.ConfigMappingInterface;
+import io.smallrye.config.ConfigMappings;
 import io.smallrye.config.ConfigValidationException;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.config.SmallRyeConfigBuilderCustomizer;
@@ -15,6 +16,11 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Checks the {@code ogsm.*} mapping when the configuration is read, before anything starts: each key's annotations
@@ -53,9 +59,39 @@ public class OgsmConfigValidator implements BeanValidationConfigValidator, Small
         validateMappingInterface(ConfigMappingInterface.getConfigurationInterface(mappingClass), prefix,
                 ConfigMapping.NamingStrategy.KEBAB_CASE, mappingObject, problems);
         ConfigCheck.problems(config).forEach(p -> problems.add(new ConfigValidationException.Problem(p)));
+        unknownVariables(System.getenv().keySet(), ConfigMappings.getProperties(
+                ConfigMappings.ConfigClass.configClass(mappingClass, prefix)).keySet())
+                .forEach(p -> problems.add(new ConfigValidationException.Problem(p)));
         if (!problems.isEmpty()) {
             throw new ConfigValidationException(problems.toArray(ConfigValidationException.Problem[]::new));
         }
+    }
+
+    /**
+     * Environment variables that look like settings ({@code OGSM_...}) but map to no key: SmallRye ignores them, so
+     * a misspelt one in a compose file or a Kubernetes manifest would silently do nothing.
+     */
+    static List<String> unknownVariables(Set<String> environment, Set<String> keys) {
+        Map<String, String> byVariable = new TreeMap<>();
+        keys.forEach(key -> byVariable.put(variable(key), key));
+        List<String> problems = new ArrayList<>();
+        for (String name : new TreeSet<>(environment)) {
+            // OGSM_CONNECTOR_*: what Kubernetes sets for the ogsm-connector Service (OGSM_CONNECTOR_SERVICE_HOST, ...)
+            if (!name.startsWith("OGSM_") || name.startsWith("OGSM_CONNECTOR_") || byVariable.containsKey(name)
+                    || byVariable.keySet().stream().anyMatch(v -> v.contains("*") && name.matches(
+                            v.replace("*", "[A-Z0-9_]+")))) {
+                continue;
+            }
+            problems.add("the environment variable " + name + " maps to no setting" + Spelling.closest(name,
+                    byVariable.keySet()).map(v -> "; did you mean " + v + " (" + byVariable.get(v) + ")?")
+                    .orElse("; the settings are listed in README.md, Configuration"));
+        }
+        return problems;
+    }
+
+    /** The environment variable of a key, as SmallRye reads it: {@code ogsm.csv.min-age} is OGSM_CSV_MIN_AGE. */
+    static String variable(String key) {
+        return key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9*]", "_");
     }
 
     /** "key message", the message's {@code %s} replaced by the value at fault. */

@@ -1,6 +1,7 @@
 package io.ogsm.connector.measurement;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ogsm.connector.config.Spelling;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -8,7 +9,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -95,34 +95,11 @@ public final class MeasurementReader {
         }
         object.fieldNames().forEachRemaining(name -> {
             if (!known.contains(name)) {
-                String closest = known.stream().min(Comparator.<String>comparingInt(k -> distance(k, name))
-                        .thenComparing(k -> k.charAt(0) != name.charAt(0)))
-                        .orElseThrow();
-                unknown.add(Violation.of(prefix + name, null, distance(closest, name) <= Math.max(2, name.length() / 3)
-                        ? "is not a known field; did you mean '" + prefix + closest + "'?"
-                        : "is not a known field; known: " + String.join(", ", known)));
+                unknown.add(Violation.of(prefix + name, null, Spelling.closest(name, known)
+                        .map(closest -> "is not a known field; did you mean '" + prefix + closest + "'?")
+                        .orElse("is not a known field; known: " + String.join(", ", known))));
             }
         });
-    }
-
-    /** Levenshtein distance, for the suggestion only (field names are short: no library for ten lines). */
-    static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     private static Result readApiBody(JsonNode report, MeasurementType type, String wrapper, String parent) {

@@ -83,6 +83,8 @@ class ConfigCheckTest {
             "ogsm.api.base-url        | https://                   | ogsm.api.base-url is not a valid URL",
             "ogsm.api.base-url        | https://acme .ogsm.online  | ogsm.api.base-url is not a valid URL",
             "ogsm.api.base-url        | https://acme.ogsm.online?x=1 | ogsm.api.base-url must not have a query",
+            "ogsm.api.base-url        | https://acme.ogsm.online/api/v2/ | ogsm.api.base-url must not hold the API path: remove /api/v2/",
+            "ogsm.api.base-url        | http://localhost:8080/sandbox/api/v2 | ogsm.api.base-url must not hold the API path: remove /api/v2",
             "ogsm.api.timeout         | -5s                        | ogsm.api.timeout must be a positive duration",
             "ogsm.api.timeout         | 0s                         | ogsm.api.timeout must be a positive duration",
             "ogsm.api.connect-timeout | -1s                        | ogsm.api.connect-timeout must be a positive duration",
@@ -183,6 +185,22 @@ class ConfigCheckTest {
         assertEquals(3, problems.size(), problems::toString);
         assertTrue(problems.stream().anyMatch(p -> p.startsWith("ogsm.api.base-url")), problems::toString);
         assertFalse(problems.toString().contains("hunter2"));
+    }
+
+    @Test
+    void aMisspeltEnvironmentVariableIsNamedWithTheClosestSetting() {
+        java.util.Set<String> keys = io.smallrye.config.ConfigMappings.getProperties(
+                io.smallrye.config.ConfigMappings.ConfigClass.configClass(OgsmConfig.class, "ogsm")).keySet();
+        assertEquals(List.of(
+                "the environment variable OGSM_CSV_DATE_FORMAT maps to no setting; did you mean "
+                        + "OGSM_CSV_DATE_FORMATS (ogsm.csv.date-formats)?",
+                "the environment variable OGSM_DELIVERY_CONCURENCY maps to no setting; did you mean "
+                        + "OGSM_DELIVERY_CONCURRENCY (ogsm.delivery.concurrency)?",
+                "the environment variable OGSM_WHATEVER_THIS_IS maps to no setting; the settings are listed in "
+                        + "README.md, Configuration"),
+                OgsmConfigValidator.unknownVariables(java.util.Set.of("OGSM_DELIVERY_CONCURENCY", "OGSM_CSV_DATE_FORMAT",
+                        "OGSM_API_BASE_URL", "OGSM_DELIVERY_CONCURRENCY", "OGSM_WHATEVER_THIS_IS", "PATH",
+                        "OGSM_CONNECTOR_SERVICE_HOST", "OGSM_CONNECTOR_PORT_8080_TCP"), keys));
     }
 
     @Test

@@ -91,6 +91,16 @@ class PackagedAppIT {
     }
 
     @Test
+    void aMisspeltEnvironmentVariableStopsTheStartNamingTheSettingMeant() throws Exception {
+        try (PackagedApp app = PackagedApp.start(Map.of("OGSM_DELIVERY_CONCURENCY", "4"))) {
+            assertNotEquals(0, app.awaitExit(60));
+            String output = app.output();
+            assertTrue(output.contains("the environment variable OGSM_DELIVERY_CONCURENCY maps to no setting; did you "
+                    + "mean OGSM_DELIVERY_CONCURRENCY (ogsm.delivery.concurrency)?"), output);
+        }
+    }
+
+    @Test
     void aNegativeTimeoutStopsTheStartNamingTheKey() throws Exception {
         try (PackagedApp app = PackagedApp.start(Map.of("OGSM_API_TIMEOUT", "-5s"))) {
             assertNotEquals(0, app.awaitExit(60));
