@@ -1,5 +1,6 @@
 package io.ogsm.connector.config;
 
+import io.quarkus.runtime.configuration.DurationConverter;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.runtime.configuration.MemorySizeConverter;
 import jakarta.validation.Constraint;
@@ -15,6 +16,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -185,6 +187,24 @@ public final class ConfigConstraints {
                     throw new IllegalStateException(unexpected);
                 }
             }
+        }
+    }
+
+    /**
+     * Reads a duration that says its unit ({@code 500ms}, {@code 10s}, {@code 5m}, or ISO-8601 {@code PT10S}). A bare
+     * number is refused: Quarkus would read {@code 10} as seconds while a Camel option given the same text reads
+     * milliseconds, so one value would mean two things.
+     */
+    public static final class DurationWithUnit implements Converter<Duration> {
+        private static final DurationConverter DURATION = new DurationConverter();
+
+        @Override
+        public Duration convert(String value) {
+            if (value.trim().matches("[-+]?[0-9]+([.,][0-9]+)?")) {
+                throw new IllegalArgumentException("needs a unit, e.g. " + value.trim() + "s or " + value.trim()
+                        + "ms: a bare number is refused");
+            }
+            return DURATION.convert(value.trim());
         }
     }
 

@@ -68,6 +68,7 @@ public interface OgsmConfig {
         /** Time between two polls. */
         @WithDefault("5m")
         @DurationMin(nanos = 1, message = POSITIVE)
+        @WithConverter(ConfigConstraints.DurationWithUnit.class)
         Duration interval();
 
         /** A Quartz cron expression (e.g. {@code 0 0/15 * * * ?}); when set, it replaces the interval. */
@@ -121,11 +122,13 @@ public interface OgsmConfig {
         /** How often the inbox is looked at. */
         @WithDefault("1s")
         @DurationMin(nanos = 1, message = POSITIVE)
+        @WithConverter(ConfigConstraints.DurationWithUnit.class)
         Duration pollInterval();
 
         /** A file is read only once it has not changed for this long (a file still being written is left alone). */
         @WithDefault("2s")
         @DurationMin(nanos = 1, message = POSITIVE)
+        @WithConverter(ConfigConstraints.DurationWithUnit.class)
         Duration minAge();
 
         /** A larger file goes to {@code failed/} unread. */
@@ -165,6 +168,7 @@ public interface OgsmConfig {
         /** A consumer not heard from for this long leaves the group; its partitions go to the others. */
         @WithDefault("45s")
         @DurationMin(nanos = 1, message = POSITIVE)
+        @WithConverter(ConfigConstraints.DurationWithUnit.class)
         Duration sessionTimeout();
 
         /** A message value larger than this is a poison message (dead-lettered, not parsed). */
@@ -204,26 +208,31 @@ public interface OgsmConfig {
         /** Wait before the second attempt; doubles for each further one, with jitter. */
         @WithDefault("500ms")
         @DurationMin(nanos = 1, message = POSITIVE)
+        @WithConverter(ConfigConstraints.DurationWithUnit.class)
         Duration initialBackoff();
 
         /** The longest wait between two attempts. */
         @WithDefault("30s")
         @DurationMin(nanos = 1, message = POSITIVE)
+        @WithConverter(ConfigConstraints.DurationWithUnit.class)
         Duration maxBackoff();
 
         /** A {@code Retry-After} from the API is honoured up to this long. */
         @WithDefault("60s")
         @DurationMin(nanos = 0, message = NOT_NEGATIVE)
+        @WithConverter(ConfigConstraints.DurationWithUnit.class)
         Duration retryAfterCap();
 
         /** Goal and KPI lists are read again on an unknown title at most this often. */
         @WithDefault("30s")
         @DurationMin(nanos = 1, message = POSITIVE)
+        @WithConverter(ConfigConstraints.DurationWithUnit.class)
         Duration titleRefreshInterval();
 
         /** How long a delivered measurement's key is remembered (a re-sent one after that is posted again). */
         @WithDefault("180d")
         @DurationMin(nanos = 1, message = POSITIVE)
+        @WithConverter(ConfigConstraints.DurationWithUnit.class)
         Duration retention();
 
         /** The most delivered keys remembered; the oldest go first. */
@@ -283,10 +292,12 @@ public interface OgsmConfig {
         /** Read timeout: the longest wait for the next bytes of an answer. */
         @WithDefault("30s")
         @DurationMin(nanos = 1, message = POSITIVE)
+        @WithConverter(ConfigConstraints.DurationWithUnit.class)
         Duration timeout();
 
         @WithDefault("5s")
         @DurationMin(nanos = 1, message = POSITIVE)
+        @WithConverter(ConfigConstraints.DurationWithUnit.class)
         Duration connectTimeout();
 
         /** Bound of the connection pool to the API. */
@@ -302,6 +313,7 @@ public interface OgsmConfig {
         /** How often the credentials are checked against the API (readiness turns DOWN when they are refused). */
         @WithDefault("5m")
         @DurationMin(nanos = 1, message = POSITIVE)
+        @WithConverter(ConfigConstraints.DurationWithUnit.class)
         Duration checkInterval();
     }
 
@@ -339,6 +351,7 @@ public interface OgsmConfig {
         /** The {@code Retry-After} sent with a 429, in whole seconds. */
         @WithDefault("1s")
         @DurationMin(nanos = 0, message = NOT_NEGATIVE)
+        @WithConverter(ConfigConstraints.DurationWithUnit.class)
         Duration retryAfter();
 
         /** Share of POSTs stored and then answered by dropping the connection (the ambiguous failure). */
@@ -350,6 +363,7 @@ public interface OgsmConfig {
         /** Latency added to every request. */
         @WithDefault("0ms")
         @DurationMin(nanos = 0, message = NOT_NEGATIVE)
+        @WithConverter(ConfigConstraints.DurationWithUnit.class)
         Duration latency();
 
         /** Fixes which requests fail: the same seed, bodies and attempts give the same faults. Empty: random. */
@@ -373,10 +387,12 @@ public interface OgsmConfig {
         /** Read timeout of an ERP request: the longest wait for the next bytes of an answer. */
         @WithDefault("30s")
         @DurationMin(nanos = 1, message = POSITIVE)
+        @WithConverter(ConfigConstraints.DurationWithUnit.class)
         Duration timeout();
 
         @WithDefault("5s")
         @DurationMin(nanos = 1, message = POSITIVE)
+        @WithConverter(ConfigConstraints.DurationWithUnit.class)
         Duration connectTimeout();
 
         /** The largest answer read from an ERP; a larger page fails the poll (retried on the next schedule). */
@@ -391,6 +407,7 @@ public interface OgsmConfig {
         /** Wait after start before the first poll of an interval-scheduled source. */
         @WithDefault("2s")
         @DurationMin(nanos = 0, message = NOT_NEGATIVE)
+        @WithConverter(ConfigConstraints.DurationWithUnit.class)
         Duration initialDelay();
     }
 }

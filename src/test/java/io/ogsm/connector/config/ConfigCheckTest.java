@@ -108,6 +108,9 @@ class ConfigCheckTest {
             "ogsm.status.max-delete-share | 2                      | ogsm.status.max-delete-share must be between 0 and 1",
             "ogsm.kafka.security-protocol | plaintext              | ogsm.kafka.security-protocol must be PLAINTEXT, SSL",
             "ogsm.push.max-body-size  | 16M                        | ogsm.push.max-body-size must be from 1K to 8M",
+            "ogsm.csv.min-age         | 10                         | needs a unit, e.g. 10s or 10ms",
+            "ogsm.csv.poll-interval   | 5                          | needs a unit, e.g. 5s or 5ms",
+            "ogsm.api.timeout         | 1000                       | needs a unit, e.g. 1000s or 1000ms",
     })
     void refusesABadValueNamingTheKey(String key, String value, String expected) {
         List<String> problems = problems(key, value, "ogsm.api.username", "api", "ogsm.api.password", "s3cret");
@@ -185,6 +188,14 @@ class ConfigCheckTest {
         assertEquals(3, problems.size(), problems::toString);
         assertTrue(problems.stream().anyMatch(p -> p.startsWith("ogsm.api.base-url")), problems::toString);
         assertFalse(problems.toString().contains("hunter2"));
+    }
+
+    @Test
+    void aBareNumberAsADurationIsRefusedNamingTheKeyTheValueAndAnExample() {
+        List<String> problems = problems("ogsm.csv.min-age", "10");
+        assertEquals(1, problems.size(), problems::toString);
+        assertTrue(problems.get(0).contains("ogsm.csv.min-age") && problems.get(0).contains("\"10\"")
+                && problems.get(0).contains("needs a unit, e.g. 10s or 10ms"), problems.get(0));
     }
 
     @Test

@@ -101,6 +101,15 @@ class PackagedAppIT {
     }
 
     @Test
+    void aDurationWithoutAUnitStopsTheStartNamingTheKey() throws Exception {
+        try (PackagedApp app = PackagedApp.start(Map.of("OGSM_CSV_MIN_AGE", "10"))) {
+            assertNotEquals(0, app.awaitExit(60));
+            String output = app.output();
+            assertTrue(output.contains("ogsm.csv.min-age") && output.contains("needs a unit, e.g. 10s or 10ms"), output);
+        }
+    }
+
+    @Test
     void aNegativeTimeoutStopsTheStartNamingTheKey() throws Exception {
         try (PackagedApp app = PackagedApp.start(Map.of("OGSM_API_TIMEOUT", "-5s"))) {
             assertNotEquals(0, app.awaitExit(60));
