@@ -56,8 +56,6 @@ public class EdgeGuard {
         this.health = health;
         if (config.push().anonymous()) {
             LOG.warn("ogsm.push.anonymous=true: anyone who reaches the port may push measurements into the workspace");
-        } else if (push.isEmpty() && pushRequired) {
-            LOG.info("The push API refuses every call until ogsm.push.username and ogsm.push.password are set");
         }
     }
 

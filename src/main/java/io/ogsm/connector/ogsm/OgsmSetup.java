@@ -2,45 +2,27 @@ package io.ogsm.connector.ogsm;
 
 import io.ogsm.connector.config.OgsmConfig;
 import io.quarkus.runtime.LaunchMode;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import jakarta.interceptor.Interceptor;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.net.URI;
 
 /**
  * Builds the API client from the (already checked) configuration. With no {@code ogsm.api.base-url} the
- * connector talks to its own sandbox, and says so once.
+ * connector talks to its own sandbox ({@code ops.StartupSummary} says so at start).
  */
 @ApplicationScoped
 public class OgsmSetup {
 
-    private static final Logger LOG = Logger.getLogger(OgsmSetup.class);
 
     private final OgsmConfig config;
 
     public OgsmSetup(OgsmConfig config) {
         this.config = config;
-    }
-
-    /** Says where measurements go; the configuration was checked when it was read (config.OgsmConfigValidator). */
-    void announceAtStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
-        ApiTarget target = target();
-        if (target.sandbox()) {
-            LOG.infof("No ogsm.api.base-url set: measurements go to the built-in OGSM sandbox at %s (user '%s')",
-                    target.baseUrl(), target.credentials().username());
-        } else {
-            LOG.infof("OGSM API at %s (user '%s')%s", target.baseUrl(), target.credentials().username(),
-                    sandboxEnabled() ? "; the sandbox is also served at /sandbox" : "");
-        }
     }
 
     /** The sandbox is served when asked for, or by default when no base URL is set. */

@@ -16,7 +16,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.spi.CamelEvent;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,7 +36,6 @@ import java.util.Objects;
 @ApplicationScoped
 public class ErpSetup {
 
-    private static final Logger LOG = Logger.getLogger(ErpSetup.class);
     static final String TEMPLATE = "erp-source";
 
     private final OgsmConfig config;
@@ -58,12 +56,9 @@ public class ErpSetup {
         this.registry = registry;
     }
 
+    /** An invalid sources file stops the start here (the start-up summary names the sources). */
     void checkAtStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 1) StartupEvent event) {
-        List<ErpSource> checked = sources();
-        if (!checked.isEmpty()) {
-            LOG.infof("ERP sources from %s: %s", sourcesFile(),
-                    String.join(", ", checked.stream().map(s -> s.name() + " (" + s.schedule() + ")").toList()));
-        }
+        sources();
     }
 
     /** The checked sources; none when no file is configured and the default one is absent. */
