@@ -7,10 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 
 import static org.awaitility.Awaitility.await;
@@ -108,20 +106,6 @@ class PackagedAppIT {
             assertNotEquals(0, app.awaitExit(60));
             String output = app.output();
             assertTrue(output.contains("ogsm.csv.min-age") && output.contains("needs a unit, e.g. 10s or 10ms"), output);
-        }
-    }
-
-    @Test
-    void helpPrintsTheProductsUsageAndAnUnknownArgumentStartsNothing() throws Exception {
-        for (String[] run : List.of(new String[] {"--help", "0"}, new String[] {"-h", "0"}, new String[] {"--bogus", "2"})) {
-            Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-jar", PackagedApp.JAR.toString(), run[0]).redirectErrorStream(true).start();
-            assertTrue(process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), run[0] + " ends by itself");
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertEquals(Integer.parseInt(run[1]), process.exitValue(), output);
-            assertTrue(run[1].equals("0") ? output.contains("OGSM_API_BASE_URL") : output.contains("unknown argument"),
-                    output);
-            assertFalse(output.contains("Listening on"), "nothing started: " + output);
         }
     }
 
