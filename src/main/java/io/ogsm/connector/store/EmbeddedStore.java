@@ -1,5 +1,6 @@
 package io.ogsm.connector.store;
 
+import io.ogsm.connector.config.InvalidConfigException;
 import io.ogsm.connector.files.DurableFiles;
 import org.jboss.logging.Logger;
 import org.rocksdb.BlockBasedTableConfig;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -111,6 +113,12 @@ public final class EmbeddedStore implements AutoCloseable {
             this.db = RocksDB.open(options, folder.toString(), descriptors, handles);
         } catch (RocksDBException e) {
             closeResources();
+            if (String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("lock")) {
+                // another process (or this one) holds the store's LOCK: one line that says what to do
+                throw new InvalidConfigException(List.of("the data dir is in use by another instance: the " + what
+                        + " in " + folder.toAbsolutePath() + " is locked; stop that instance, or give this one its "
+                        + "own ogsm.data-dir (OGSM_DATA_DIR)"));
+            }
             throw new IllegalStateException("cannot open the " + what + " in " + folder + ": " + e.getMessage(), e);
         }
         for (int i = 0; i < columnNames.size(); i++) {
