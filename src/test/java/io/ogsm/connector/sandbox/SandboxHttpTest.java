@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
@@ -92,8 +93,15 @@ class SandboxHttpTest {
     @Test
     void aBodyOverTheLimitIs413() {
         String huge = "{\"goal_report\": {\"description\": \"" + "x".repeat(1_100_000) + "\"}}";
-        given().auth().preemptive().basic("demo", "demo").contentType("application/json").body(huge)
-                .post(GOAL_REPORTS).then().statusCode(413);
+        // refused from its Content-Length before it is read (quarkus.http.limits.max-body-size): the answer is 413, or,
+        // when the server closes the connection while the client still sends, a broken pipe; both are refusals
+        try {
+            given().auth().preemptive().basic("demo", "demo").contentType("application/json").body(huge)
+                    .post(GOAL_REPORTS).then().statusCode(413);
+        } catch (Exception closedWhileSending) {
+            assertTrue(closedWhileSending instanceof java.net.SocketException
+                    || closedWhileSending.getCause() instanceof java.net.SocketException, closedWhileSending::toString);
+        }
     }
 
     @Test
