@@ -1,5 +1,6 @@
 package io.ogsm.connector.config;
 
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,6 +47,9 @@ public final class ConfigCheck {
         if (rates.stream().allMatch(r -> r >= 0.0 && r <= 1.0) && rates.stream().mapToDouble(r -> r).sum() > 1.0) {
             problems.add("ogsm.sandbox.faults.*-rate must add up to at most 1");
         }
+        config.routesDir().filter(folder -> !Files.isDirectory(folder)).ifPresent(folder -> problems.add(
+                "ogsm.routes-dir (OGSM_ROUTES_DIR) is " + folder.toAbsolutePath() + ": no such folder; point it at a "
+                        + "folder of route files (*.yaml) or leave it empty for the shipped routes"));
         return problems;
     }
 }

@@ -45,6 +45,12 @@ public interface OgsmConfig {
     @WithDefault("false")
     boolean dataGroupAccess();
 
+    /**
+     * A folder of Camel route files ({@code *.yaml}) that replace the shipped routes of the same name and add others;
+     * empty: the shipped routes only. {@link RoutesFolder} turns it into Camel's route patterns.
+     */
+    Optional<Path> routesDir();
+
     Api api();
 
     Sandbox sandbox();

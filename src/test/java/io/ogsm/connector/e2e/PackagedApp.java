@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class PackagedApp implements AutoCloseable {
 
-    static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
     /** The sandbox's default credentials, demo/demo. */
     static final String SANDBOX_AUTH = "Basic " + java.util.Base64.getEncoder()
             .encodeToString("demo:demo".getBytes(StandardCharsets.UTF_8));
@@ -75,8 +75,9 @@ final class PackagedApp implements AutoCloseable {
                 "-Dquarkus.http.port=" + port,
                 "-Dogsm.data-dir=" + dataDir,
                 "-jar", JAR.toString()));
+        // from a folder of its own, as an operator would start it: nothing in the working folder is needed
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(output.toFile());
+                .redirectOutput(output.toFile()).directory(Files.createTempDirectory("ogsm-e2e-cwd").toFile());
         builder.environment().keySet().removeIf(key -> key.startsWith("OGSM_") || key.startsWith("QUARKUS_"));
         builder.environment().putAll(environment);
         return new PackagedApp(port, dataDir, output, builder.start());

@@ -7,8 +7,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 import static org.awaitility.Awaitility.await;
@@ -110,10 +113,54 @@ class PackagedAppIT {
     }
 
     @Test
+    void helpPrintsTheProductsUsageAndAnUnknownArgumentStartsNothing() throws Exception {
+        for (String[] run : List.of(new String[] {"--help", "0"}, new String[] {"-h", "0"}, new String[] {"--bogus", "2"})) {
+            Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar", PackagedApp.JAR.toString(), run[0]).redirectErrorStream(true).start();
+            assertTrue(process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), run[0] + " ends by itself");
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(Integer.parseInt(run[1]), process.exitValue(), output);
+            assertTrue(run[1].equals("0") ? output.contains("OGSM_API_BASE_URL") : output.contains("unknown argument"),
+                    output);
+        }
+    }
+
+    @Test
     void aNegativeTimeoutStopsTheStartNamingTheKey() throws Exception {
         try (PackagedApp app = PackagedApp.start(Map.of("OGSM_API_TIMEOUT", "-5s"))) {
             assertNotEquals(0, app.awaitExit(60));
             assertTrue(app.output().contains("ogsm.api.timeout must be a positive duration"), app.output());
+        }
+    }
+
+    @Test
+    void aRoutesFolderReplacesTheShippedRouteOfTheSameName() throws Exception {
+        Path routes = Files.createTempDirectory("ogsm-routes");
+        // the same route id as the shipped api-check: loading both would stop the start with a duplicate id
+        Files.writeString(routes.resolve("api-check.yaml"), """
+                - route:
+                    id: api-check
+                    from:
+                      uri: timer:api-check?repeatCount=1
+                      steps:
+                        - setBody:
+                            constant: replaced
+                        - to: file:{{ogsm.data-dir}}/probe?fileName=api-check.txt
+                """);
+        try (PackagedApp app = PackagedApp.start(Map.of("OGSM_ROUTES_DIR", routes.toString()))) {
+            Path probe = app.dataDir.resolve("probe").resolve("api-check.txt");
+            await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(probe));
+            assertEquals("replaced", Files.readString(probe));
+            assertTrue(app.isAlive());
+        }
+    }
+
+    @Test
+    void aMissingRoutesFolderStopsTheStartWithOneLine() throws Exception {
+        try (PackagedApp app = PackagedApp.start(Map.of("OGSM_ROUTES_DIR", "/no/such/routes"))) {
+            assertNotEquals(0, app.awaitExit(60));
+            assertTrue(app.output().contains("ogsm.routes-dir (OGSM_ROUTES_DIR) is /no/such/routes: no such folder"),
+                    app.output());
         }
     }
 }

@@ -20,7 +20,7 @@ class ErpSetupTest {
 
     @Test
     void theTemplateDeclaresEveryParameterASourceIsMadeWith() throws Exception {
-        JsonNode template = new YAMLMapper().readTree(Path.of("routes/erp.yaml").toFile()).get(0).path("routeTemplate");
+        JsonNode template = new YAMLMapper().readTree(Path.of("src/main/resources/routes/erp.yaml").toFile()).get(0).path("routeTemplate");
         assertEquals(ErpSetup.TEMPLATE, template.path("id").asText());
         Set<String> declared = new HashSet<>();
         Set<String> required = new HashSet<>();
