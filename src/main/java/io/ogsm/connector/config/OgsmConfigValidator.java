@@ -4,6 +4,10 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.ConfigMappingInterface;
 import io.smallrye.config.ConfigMappings;
+import io.smallrye.config.ConfigSourceContext;
+import io.smallrye.config.ConfigSourceFactory;
+import io.smallrye.config.ConfigValue;
+import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.ConfigValidationException;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.config.SmallRyeConfigBuilderCustomizer;
@@ -11,10 +15,12 @@ import io.smallrye.config.validator.BeanValidationConfigValidator;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
+import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,9 +46,61 @@ public class OgsmConfigValidator implements BeanValidationConfigValidator, Small
                 .getValidator();
     }
 
+    /** The problems {@link RawSettings} found in the settings as written, by key; reported with the mapping's. */
+    private volatile Map<String, String> rawProblems = Map.of();
+
     @Override
     public void configBuilder(SmallRyeConfigBuilder builder) {
         builder.withValidator(this);
+        builder.withSources((ConfigSourceFactory) this::readRaw);
+        // readRaw names an unknown ogsm.* property with the key meant; SmallRye's own check would refuse it first,
+        // as "SRCFG00050 ... does not map to any root"
+        builder.withValidateUnknown(false);
+    }
+
+    /**
+     * Reads the settings as written, before conversion: {@code ogsm.*} names of every source but the environment
+     * (checked by {@link #unknownVariables}) and each duration key from any source. A bare-number duration is stood
+     * in for by the same number in seconds, so conversion passes and {@link #validateMapping} reports it in plain
+     * words, naming the key and its variable, instead of SmallRye's conversion error.
+     */
+    private Iterable<ConfigSource> readRaw(ConfigSourceContext context) {
+        Map<String, ConfigMappingInterface.Property> keys = RawSettings.keys();
+        Set<String> durations = RawSettings.durationKeys(keys);
+        List<String> profiles = context.getProfiles();
+        Set<String> names = new TreeSet<>(durations);
+        for (Iterator<String> it = context.iterateNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (name.startsWith("%")) {
+                int dot = name.indexOf('.');
+                if (dot < 0 || !profiles.contains(name.substring(1, dot))) {
+                    continue;
+                }
+                name = name.substring(dot + 1);
+            }
+            if (name.startsWith("ogsm.")) {
+                names.add(name);
+            }
+        }
+        List<RawSettings.Setting> settings = new ArrayList<>();
+        for (String name : names) {
+            ConfigValue value = context.getValue(name);
+            if (value == null || value.getValue() == null) {
+                continue;
+            }
+            String source = RawSettings.source(value.getConfigSourceName());
+            if (durations.contains(name) || !source.equals("an environment variable")) {
+                settings.add(new RawSettings.Setting(name, value.getValue(), source));
+            }
+        }
+        Map<String, String> problems = RawSettings.problems(settings, keys.keySet(), durations);
+        rawProblems = problems;
+        Map<String, String> standIns = new TreeMap<>();
+        problems.keySet().stream().filter(durations::contains)
+                .forEach(key -> standIns.put(key, context.getValue(key).getValue().trim() + "s"));
+        return standIns.isEmpty() ? List.of()
+                : List.of(new PropertiesConfigSource(standIns, "ogsm stand-ins for refused durations",
+                        Integer.MAX_VALUE));
     }
 
     @Override
@@ -58,6 +116,10 @@ public class OgsmConfigValidator implements BeanValidationConfigValidator, Small
         List<ConfigValidationException.Problem> problems = new ArrayList<>();
         validateMappingInterface(ConfigMappingInterface.getConfigurationInterface(mappingClass), prefix,
                 ConfigMapping.NamingStrategy.KEBAB_CASE, mappingObject, problems);
+        Map<String, String> raw = rawProblems;
+        // a refused duration's stand-in may break its key's other rules: report the duration alone
+        problems.removeIf(p -> raw.keySet().stream().anyMatch(key -> p.getMessage().startsWith(key + " ")));
+        raw.values().forEach(p -> problems.add(new ConfigValidationException.Problem(p)));
         ConfigCheck.problems(config).forEach(p -> problems.add(new ConfigValidationException.Problem(p)));
         unknownVariables(System.getenv().keySet(), ConfigMappings.getProperties(
                 ConfigMappings.ConfigClass.configClass(mappingClass, prefix)).keySet())
@@ -94,7 +156,7 @@ public class OgsmConfigValidator implements BeanValidationConfigValidator, Small
         return key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9*]", "_");
     }
 
-    /** "key message", the message's {@code %s} replaced by the value at fault. */
+    /** "key (VARIABLE) message", the message's {@code %s} replaced by the value at fault. */
     @Override
     public String interpolateMessage(String currentPath, ConfigMapping.NamingStrategy namingStrategy,
             ConfigMappingInterface.Property property, ConstraintViolation<?> violation) {
@@ -103,6 +165,6 @@ public class OgsmConfigValidator implements BeanValidationConfigValidator, Small
         String message = violation.getMessage().replace("%s", shown);
         String name = namingStrategy.apply(property.getPropertyName());
         String key = currentPath.isEmpty() ? name : currentPath + "." + name;
-        return key + (message.startsWith(":") ? "" : " ") + message;
+        return key + " (" + variable(key) + ")" + (message.startsWith(":") ? "" : " ") + message;
     }
 }

@@ -108,14 +108,17 @@ class ConfigCheckTest {
             "ogsm.status.max-delete-share | 2                      | ogsm.status.max-delete-share must be between 0 and 1",
             "ogsm.kafka.security-protocol | plaintext              | ogsm.kafka.security-protocol must be PLAINTEXT, SSL",
             "ogsm.push.max-body-size  | 16M                        | ogsm.push.max-body-size must be from 1K to 8M",
-            "ogsm.csv.min-age         | 10                         | needs a unit, e.g. 10s or 10ms",
-            "ogsm.csv.poll-interval   | 5                          | needs a unit, e.g. 5s or 5ms",
-            "ogsm.api.timeout         | 1000                       | needs a unit, e.g. 1000s or 1000ms",
+            "ogsm.csv.min-age         | 10                         | a duration needs a unit, e.g. 10s or 10ms",
+            "ogsm.csv.poll-interval   | 5                          | a duration needs a unit, e.g. 5s or 5ms",
+            "ogsm.api.timeout         | 1000                       | a duration needs a unit, e.g. 1000s or 1000ms",
     })
     void refusesABadValueNamingTheKey(String key, String value, String expected) {
         List<String> problems = problems(key, value, "ogsm.api.username", "api", "ogsm.api.password", "s3cret");
         assertEquals(1, problems.size(), () -> "expected one problem, got " + problems);
-        assertTrue(problems.get(0).startsWith(expected)
+        // every message names the key and its environment variable first
+        String named = key + " (" + OgsmConfigValidator.variable(key) + ")";
+        assertTrue(problems.get(0).startsWith(expected.replaceFirst(java.util.regex.Pattern.quote(key), named))
+                || problems.get(0).startsWith(named) && problems.get(0).contains(expected)
                 || problems.get(0).contains(key) && problems.get(0).contains("converted " + expected),
                 () -> problems.get(0));
     }
@@ -133,7 +136,7 @@ class ConfigCheckTest {
                 "ogsm.api.base-url", "https://api:hunter2@acme.ogsm.online",
                 "ogsm.api.username", "api", "ogsm.api.password", "hunter2");
         assertEquals(1, problems.size());
-        assertTrue(problems.get(0).startsWith("ogsm.api.base-url must not hold credentials"));
+        assertTrue(problems.get(0).startsWith("ogsm.api.base-url (OGSM_API_BASE_URL) must not hold credentials"));
         assertFalse(problems.get(0).contains("hunter2"));
     }
 
@@ -143,7 +146,7 @@ class ConfigCheckTest {
                 "ogsm.api.base-url", "https://api:hunter2@acme .ogsm.online",
                 "ogsm.api.username", "api", "ogsm.api.password", "hunter2");
         assertEquals(1, problems.size(), problems::toString);
-        assertTrue(problems.get(0).startsWith("ogsm.api.base-url is not a valid URL"), problems::toString);
+        assertTrue(problems.get(0).startsWith("ogsm.api.base-url (OGSM_API_BASE_URL) is not a valid URL"), problems::toString);
         assertFalse(problems.get(0).contains("hunter2"));
     }
 
@@ -194,8 +197,8 @@ class ConfigCheckTest {
     void aBareNumberAsADurationIsRefusedNamingTheKeyTheValueAndAnExample() {
         List<String> problems = problems("ogsm.csv.min-age", "10");
         assertEquals(1, problems.size(), problems::toString);
-        assertTrue(problems.get(0).contains("ogsm.csv.min-age") && problems.get(0).contains("\"10\"")
-                && problems.get(0).contains("needs a unit, e.g. 10s or 10ms"), problems.get(0));
+        assertEquals("ogsm.csv.min-age (OGSM_CSV_MIN_AGE) is 10 (in test): a duration needs a unit, e.g. 10s or 10ms",
+                problems.get(0));
     }
 
     @Test
@@ -212,6 +215,12 @@ class ConfigCheckTest {
                 OgsmConfigValidator.unknownVariables(java.util.Set.of("OGSM_DELIVERY_CONCURENCY", "OGSM_CSV_DATE_FORMAT",
                         "OGSM_API_BASE_URL", "OGSM_DELIVERY_CONCURRENCY", "OGSM_WHATEVER_THIS_IS", "PATH",
                         "OGSM_CONNECTOR_SERVICE_HOST", "OGSM_CONNECTOR_PORT_8080_TCP"), keys));
+    }
+
+    @Test
+    void aMisspeltPropertyIsNamedWithTheClosestKey() {
+        assertEquals(List.of("the setting ogsm.api.base-urll (in test) is no setting of ogsm-connector; did you mean "
+                + "ogsm.api.base-url (OGSM_API_BASE_URL)?"), problems("ogsm.api.base-urll", "https://acme.ogsm.online"));
     }
 
     @Test

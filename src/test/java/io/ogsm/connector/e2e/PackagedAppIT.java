@@ -108,7 +108,8 @@ class PackagedAppIT {
         try (PackagedApp app = PackagedApp.start(Map.of("OGSM_CSV_MIN_AGE", "10"))) {
             assertNotEquals(0, app.awaitExit(60));
             String output = app.output();
-            assertTrue(output.contains("ogsm.csv.min-age") && output.contains("needs a unit, e.g. 10s or 10ms"), output);
+            assertTrue(output.contains("ogsm.csv.min-age (OGSM_CSV_MIN_AGE) is 10 (an environment variable): a duration needs a "
+                    + "unit, e.g. 10s or 10ms"), output);
         }
     }
 
