@@ -38,12 +38,23 @@ public class OgsmConfigValidator implements BeanValidationConfigValidator, Small
 
     /** Built once, on first use; no expression language, so messages are plain text with {@code %s}. */
     private static final class Holder {
+        /**
+         * Hibernate Validator announces its version at INFO when first built; at start that is before logging is set
+         * up, so the line would stand alone above a configuration error. Held here: the logging keeps loggers weakly.
+         */
+        static final java.util.logging.Logger VERSION_LOG = quiet("org.hibernate.validator.internal.util.Version");
         static final Validator VALIDATOR = Validation.byProvider(HibernateValidator.class)
                 .providerResolver(() -> List.of(new HibernateValidator()))
                 .configure()
                 .messageInterpolator(new ParameterMessageInterpolator())
                 .buildValidatorFactory()
                 .getValidator();
+
+        private static java.util.logging.Logger quiet(String name) {
+            java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+            logger.setLevel(java.util.logging.Level.WARNING);
+            return logger;
+        }
     }
 
     /** The problems {@link RawSettings} found in the settings as written, by key; reported with the mapping's. */

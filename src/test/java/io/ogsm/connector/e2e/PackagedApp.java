@@ -62,10 +62,15 @@ final class PackagedApp implements AutoCloseable {
      */
     static PackagedApp start(Map<String, String> environment, Path dataDir, List<String> jvmOptions)
             throws IOException {
+        return start(environment, dataDir, jvmOptions, freePort());
+    }
+
+    /** Starts the app on the given port (one the test holds, to see what the app does when it is taken). */
+    static PackagedApp start(Map<String, String> environment, Path dataDir, List<String> jvmOptions, int port)
+            throws IOException {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run the tests with ./mvnw verify");
         }
-        int port = freePort();
         Path output = Files.createTempFile(Path.of("target"), "packaged-app-", ".out");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));

@@ -88,7 +88,7 @@ class PackagedAppIT {
             assertNotEquals(0, exit);
             String output = app.output();
             // the start-up failure message is the user-facing contract here
-            assertTrue(output.contains("ogsm.api.base-url must start with https:// or http://"), output);
+            assertTrue(output.contains("ogsm.api.base-url (OGSM_API_BASE_URL) must start with https:// or http://"), output);
             assertFalse(output.contains("hunter2-secret"), output);
         }
     }
@@ -130,7 +130,7 @@ class PackagedAppIT {
     void aNegativeTimeoutStopsTheStartNamingTheKey() throws Exception {
         try (PackagedApp app = PackagedApp.start(Map.of("OGSM_API_TIMEOUT", "-5s"))) {
             assertNotEquals(0, app.awaitExit(60));
-            assertTrue(app.output().contains("ogsm.api.timeout must be a positive duration"), app.output());
+            assertTrue(app.output().contains("ogsm.api.timeout (OGSM_API_TIMEOUT) must be a positive duration"), app.output());
         }
     }
 
@@ -162,6 +162,36 @@ class PackagedAppIT {
             assertNotEquals(0, app.awaitExit(60));
             assertTrue(app.output().contains("ogsm.routes-dir (OGSM_ROUTES_DIR) is /no/such/routes: no such folder"),
                     app.output());
+        }
+    }
+
+    @Test
+    void aSecondInstanceOnTheSameDataDirStopsWithOneLineNamingTheKey() throws Exception {
+        try (PackagedApp first = PackagedApp.start(Map.of())) {
+            await().atMost(Duration.ofSeconds(60)).until(first::isReady);
+            try (PackagedApp second = PackagedApp.start(Map.of(), first.dataDir)) {
+                assertNotEquals(0, second.awaitExit(60));
+                assertEquals(List.of("Invalid configuration: the data dir is in use by another instance: the delivery "
+                        + "state in " + first.dataDir.resolve("state").resolve("delivery").toAbsolutePath()
+                        + " is locked; stop that instance, or give this one its own ogsm.data-dir (OGSM_DATA_DIR)"),
+                        second.output().lines().filter(line -> !line.isBlank()).toList());
+            }
+            assertTrue(first.isReady(), "the first instance goes on");
+        }
+    }
+
+    @Test
+    void aPortInUseStopsTheStartWithOneLineNamingTheKey() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+            try (PackagedApp app = PackagedApp.start(Map.of(), Files.createTempDirectory("ogsm-e2e-data"), List.of(),
+                    taken.getLocalPort())) {
+                assertNotEquals(0, app.awaitExit(60));
+                List<String> lines = app.output().lines().filter(line -> !line.isBlank()).toList();
+                assertEquals("Invalid configuration: port " + taken.getLocalPort() + " on 0.0.0.0 is in use by another "
+                        + "process (Address already in use): stop it, or set another port with quarkus.http.port "
+                        + "(QUARKUS_HTTP_PORT)", lines.get(lines.size() - 1), app.output());
+                assertTrue(lines.size() <= 2, app.output());
+            }
         }
     }
 }
