@@ -46,10 +46,6 @@ public final class EmbeddedStore implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedStore.class);
 
-    static {
-        RocksDB.loadLibrary();
-    }
-
     /** A key space of its own in the store. */
     public static final class Column {
         private final ColumnFamilyHandle handle;
@@ -82,6 +78,8 @@ public final class EmbeddedStore implements AutoCloseable {
      */
     public EmbeddedStore(Path folder, String what, List<String> columnNames) {
         this.what = what;
+        // beside the store's folder, e.g. <data-dir>/state/rocksdb-native/: unpacked once, reused by later starts
+        NativeLibrary.load(folder.toAbsolutePath().getParent().resolve("rocksdb-native"));
         try {
             DurableFiles.createFolders(folder);
         } catch (IOException e) {

@@ -194,4 +194,20 @@ class PackagedAppIT {
             }
         }
     }
+
+    @Test
+    void thePackageCarriesTheStoresNativeLibraryForEveryPlatformTheReadmeNames() throws Exception {
+        Path lib = PackagedApp.JAR.getParent().resolve("lib").resolve("main");
+        List<Path> jars;
+        try (var files = Files.list(lib)) {
+            jars = files.filter(f -> f.getFileName().toString().contains("rocksdbjni")).toList();
+        }
+        assertEquals(1, jars.size(), () -> "one RocksDB jar in " + lib + ": " + jars);
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(jars.get(0).toFile())) {
+            for (String platform : List.of("librocksdbjni-linux64.so", "librocksdbjni-linux-aarch64.so",
+                    "librocksdbjni-osx-x86_64.jnilib", "librocksdbjni-osx-arm64.jnilib", "librocksdbjni-win64.dll")) {
+                assertTrue(jar.getEntry(platform) != null, () -> jars.get(0) + " lacks " + platform);
+            }
+        }
+    }
 }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rocksdb.RocksDB;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -34,6 +35,45 @@ class EmbeddedStoreTest {
         for (String library : List.of("librocksdbjni-linux64.so", "librocksdbjni-linux-aarch64.so",
                 "librocksdbjni-osx-x86_64.jnilib", "librocksdbjni-osx-arm64.jnilib", "librocksdbjni-win64.dll")) {
             assertTrue(entries.contains(library), jar.getFileName() + " lacks " + library);
+        }
+    }
+
+    @Test
+    void theNativeLibraryIsLoadedFromAFixedFolderBesideTheStoreNeverFromTheTempFolder() throws Exception {
+        Path temp = Path.of(System.getProperty("java.io.tmpdir"));
+        long before = rocksDbFilesIn(temp);
+        open().close();
+
+        // loaded once per process, by the first store opened (another test's, maybe)
+        Path loaded = NativeLibrary.load(dir.resolve("unused"));
+        assertEquals("rocksdb-native", loaded.getParent().getParent().getFileName().toString(), loaded::toString);
+        assertTrue(loaded.getParent().getFileName().toString().startsWith("rocksdbjni-"), loaded::toString);
+        assertEquals(before, rocksDbFilesIn(temp), "nothing unpacked to " + temp);
+    }
+
+    @Test
+    void theNativeLibraryIsUnpackedOnceAndACopyCutShortIsReplaced() throws Exception {
+        String resource = "/" + org.rocksdb.util.Environment.getJniLibraryFileName("rocksdb");
+        Path target = dir.resolve("native").resolve("lib.so");
+        NativeLibrary.unpack(resource, target);
+        long size = Files.size(target);
+        assertTrue(size > 1_000_000, () -> target + " has " + size + " bytes");
+        var modified = Files.getLastModifiedTime(target);
+
+        NativeLibrary.unpack(resource, target);
+        assertEquals(modified, Files.getLastModifiedTime(target), "a later start reuses it");
+
+        Files.write(target, new byte[100]);
+        NativeLibrary.unpack(resource, target);
+        assertEquals(size, Files.size(target));
+        try (var files = Files.list(target.getParent())) {
+            assertEquals(List.of(target), files.toList(), "no temp copy left");
+        }
+    }
+
+    private static long rocksDbFilesIn(Path folder) throws java.io.IOException {
+        try (var files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("librocksdbjni")).count();
         }
     }
 
