@@ -5,9 +5,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.ogsm.connector.config.OgsmConfig;
 import io.ogsm.connector.measurement.TitleResolver;
 import io.ogsm.connector.ogsm.ApiAccess;
+import io.ogsm.connector.ogsm.ApiTarget;
 import io.ogsm.connector.ogsm.OgsmClient;
 import io.ogsm.connector.pipeline.DeliveryLedger;
 import io.ogsm.connector.pipeline.FailureClassifier;
+import io.ogsm.connector.store.WorkspaceState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -15,6 +17,7 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.apache.camel.Processor;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -31,9 +34,17 @@ public class DeliveryBeans {
     @Produces
     @Singleton
     @Named("deliveryState")
-    DeliveryLedger deliveryLedger(Clock clock, DataFolder data) {
+    DeliveryLedger deliveryLedger(Clock clock, DataFolder data, ApiTarget target) {
         OgsmConfig.Delivery d = config.delivery();
-        return new EmbeddedLedger(data.resolve("state"), d.retention(), d.maxKeys(), clock);
+        // per workspace; the sandbox's afresh at every start, as its workspace is (and at _control/reset): emptied
+        // once open, so under the store's lock
+        Path state = WorkspaceState.prepare(data.resolve("state"), target.stateFolder(), EmbeddedLedger.FOLDER,
+                !target.sandbox());
+        EmbeddedLedger ledger = new EmbeddedLedger(state, d.retention(), d.maxKeys(), clock);
+        if (target.sandbox()) {
+            ledger.forgetAll();
+        }
+        return ledger;
     }
 
     void close(@Disposes DeliveryLedger ledger) {

@@ -131,6 +131,13 @@ public class EmbeddedLedger implements DeliveryLedger {
     }
 
     @Override
+    public void forgetAll() {
+        store.clear(delivered.column);
+        store.clear(inFlight.column);
+        store.clear(tracking.column);
+    }
+
+    @Override
     public synchronized void close() {
         store.close();
     }

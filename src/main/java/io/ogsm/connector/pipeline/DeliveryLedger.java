@@ -58,6 +58,9 @@ public interface DeliveryLedger extends AutoCloseable {
      */
     int prune();
 
+    /** Forgets every mark, claim and tracking entry: for the sandbox, whose workspace starts afresh. */
+    void forgetAll();
+
     @Override
     void close();
 }

@@ -5,6 +5,7 @@ import io.ogsm.connector.ogsm.OgsmSetup;
 import io.ogsm.connector.http.BasicAuth;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
+import jakarta.enterprise.event.Event;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,13 +32,17 @@ public class Sandbox {
     private final SandboxApi api;
     private final SandboxControl control;
 
-    public Sandbox(OgsmConfig config, OgsmSetup setup) {
+    /** Fired after {@code POST /sandbox/_control/reset}: what remembers the sandbox's workspace forgets it too. */
+    public record Reset() {
+    }
+
+    public Sandbox(OgsmConfig config, OgsmSetup setup, Event<Reset> resets) {
         this.config = config;
         this.setup = setup;
         this.faults = new FaultInjector(FaultSettings.from(config.sandbox().faults()));
         this.credentials = new BasicAuth(config.sandbox().username(), config.sandbox().password());
         this.api = new SandboxApi(workspace, faults, stats);
-        this.control = new SandboxControl(workspace, faults, stats);
+        this.control = new SandboxControl(workspace, faults, stats, () -> resets.fire(new Reset()));
     }
 
     public SandboxWorkspace workspace() {

@@ -27,13 +27,16 @@ import static io.ogsm.connector.sandbox.SandboxReplies.json;
 final class SandboxControl {
 
     private static final Logger LOG = Logger.getLogger(SandboxControl.class);
+
+    private final Runnable onReset;
     private static final Pattern ENTRY_PATH = Pattern.compile("/sandbox/_control/([a-z_]+)/(\\d{1,18})");
 
     private final SandboxWorkspace workspace;
     private final FaultInjector faults;
     private final SandboxStats stats;
 
-    SandboxControl(SandboxWorkspace workspace, FaultInjector faults, SandboxStats stats) {
+    SandboxControl(SandboxWorkspace workspace, FaultInjector faults, SandboxStats stats, Runnable onReset) {
+        this.onReset = onReset;
         this.workspace = workspace;
         this.faults = faults;
         this.stats = stats;
@@ -55,6 +58,7 @@ final class SandboxControl {
                 workspace.reset();
                 faults.reset();
                 stats.reset();
+                onReset.run();
                 json(ctx, 200, OgsmJson.mapper().createObjectNode().put("reset", true));
             } else if (path.equals("/sandbox/_control/generate") && method.equals(HttpMethod.POST)) {
                 generate(ctx);

@@ -25,13 +25,25 @@ public class SnapshotStore implements AutoCloseable {
     private final Path folder;
     private EmbeddedStore store;
 
+    private final boolean fresh;
+
     public SnapshotStore(Path clusterDir) {
+        this(clusterDir, false);
+    }
+
+    /** @param fresh whether what the store held is forgotten when it opens (the sandbox's, whose workspace is new) */
+    public SnapshotStore(Path clusterDir, boolean fresh) {
         this.folder = clusterDir.resolve(FOLDER);
+        this.fresh = fresh;
     }
 
     private synchronized EmbeddedStore store() {
         if (store == null) {
             store = new EmbeddedStore(folder, "status snapshot", List.of(ENTRIES, INITIALIZED));
+            if (fresh) {
+                store.clear(store.column(ENTRIES));
+                store.clear(store.column(INITIALIZED));
+            }
         }
         return store;
     }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.ogsm.connector.config.OgsmConfig;
 import io.ogsm.connector.ogsm.ApiTarget;
 import io.ogsm.connector.ogsm.OgsmClient;
+import io.ogsm.connector.store.WorkspaceState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -45,8 +46,10 @@ public class StatusBeans {
 
     @Produces
     @Singleton
-    SnapshotStore snapshotStore() {
-        return new SnapshotStore(clusterDir());
+    SnapshotStore snapshotStore(ApiTarget target) {
+        // per workspace, so a snapshot of one is never diffed against another; the sandbox's afresh at start
+        return new SnapshotStore(WorkspaceState.prepare(clusterDir(), target.stateFolder(), SnapshotStore.FOLDER,
+                !target.sandbox()), target.sandbox());
     }
 
     void close(@Disposes SnapshotStore store) {

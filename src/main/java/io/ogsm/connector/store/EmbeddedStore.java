@@ -159,6 +159,16 @@ public final class EmbeddedStore implements AutoCloseable {
         }
     }
 
+    /** Deletes every entry of the column at once (a range delete: no entry is read). */
+    public void clear(Column column) {
+        try {
+            // keys are UTF-8 text: no byte of it is 0xFF, so [empty, 0xFF) holds them all
+            db.deleteRange(column.handle, writeOptions, new byte[0], new byte[] {(byte) 0xFF});
+        } catch (RocksDBException e) {
+            throw failed(e);
+        }
+    }
+
     /** The changes the consumer fills in, written atomically: in the log when this returns. */
     public void write(Consumer<Batch> changes) {
         try (WriteBatch batch = new WriteBatch()) {

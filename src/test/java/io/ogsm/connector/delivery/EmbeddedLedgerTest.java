@@ -111,6 +111,23 @@ class EmbeddedLedgerTest {
     }
 
     @Test
+    void forgetsEverythingAtOnceForTheSandboxAndStaysUsable() {
+        DeliveryLedger s = open(100_000);
+        s.markInFlight("pending", MEASUREMENT);
+        s.markDelivered("done", 4711L, "t1", new DeliveryLedger.Tracking("delivered", "done", 4711L, null, START));
+        s.markDelivered("\u00fcber", 1L, null, null);
+
+        s.forgetAll();
+
+        assertEquals(Optional.empty(), s.inFlight("pending"));
+        assertEquals(Optional.empty(), s.delivered("done"));
+        assertEquals(Optional.empty(), s.delivered("\u00fcber"));
+        assertEquals(Optional.empty(), s.tracking("t1"));
+        s.markDelivered("done", 4712L, null, null);
+        assertEquals(Optional.of(new DeliveryLedger.Delivered(4712L, START)), reopen().delivered("done"));
+    }
+
+    @Test
     void keepsItsStateAcrossCloseAndReopen() {
         DeliveryLedger s = open(100_000);
         s.markInFlight("pending", MEASUREMENT);

@@ -172,7 +172,7 @@ class PackagedAppIT {
             try (PackagedApp second = PackagedApp.start(Map.of(), first.dataDir)) {
                 assertNotEquals(0, second.awaitExit(60));
                 assertEquals(List.of("Invalid configuration: the data dir is in use by another instance: the delivery "
-                        + "state in " + first.dataDir.resolve("state").resolve("delivery").toAbsolutePath()
+                        + "state in " + first.dataDir.resolve("state/sandbox/delivery").toAbsolutePath()
                         + " is locked; stop that instance, or give this one its own ogsm.data-dir (OGSM_DATA_DIR)"),
                         second.output().lines().filter(line -> !line.isBlank()).toList());
             }
@@ -209,5 +209,38 @@ class PackagedAppIT {
                 assertTrue(jar.getEntry(platform) != null, () -> jars.get(0) + " lacks " + platform);
             }
         }
+    }
+
+    @Test
+    void inSandboxModeTheSameCsvIsDeliveredAgainAfterARestartAndAfterAReset() throws Exception {
+        Path data = Files.createTempDirectory("ogsm-e2e-data");
+        String csv = "type,id,at,value,description\nkpi,31,2026-11-30,90,again-1\nkpi,32,2026-11-30,7,again-2\n";
+        for (String run : List.of("first start", "restart")) {
+            try (PackagedApp app = PackagedApp.start(Map.of(), data)) {
+                await().atMost(Duration.ofSeconds(60)).until(app::isReady);
+                drop(app, csv, run);
+                await().atMost(Duration.ofSeconds(60)).until(() -> app.storedKpiMeasurements("again-")
+                        .equals(Map.of("again-1", 1L, "again-2", 1L)));
+
+                if (run.equals("restart")) {
+                    HttpResponse<String> reset = HTTP.send(HttpRequest.newBuilder(URI.create(
+                            app.url("/sandbox/_control/reset"))).header("Authorization", PackagedApp.SANDBOX_AUTH)
+                            .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                    assertEquals(200, reset.statusCode(), reset.body());
+                    assertEquals(Map.of(), app.storedKpiMeasurements("again-"));
+                    drop(app, csv, "after reset");
+                    await().atMost(Duration.ofSeconds(60)).until(() -> app.storedKpiMeasurements("again-")
+                            .equals(Map.of("again-1", 1L, "again-2", 1L)));
+                }
+            }
+        }
+    }
+
+    private static void drop(PackagedApp app, String csv, String name) throws Exception {
+        Path inbox = app.dataDir.resolve("inbox");
+        Files.createDirectories(inbox);
+        Path staged = app.dataDir.resolve(name.replace(' ', '-') + ".csv.part");
+        Files.writeString(staged, csv);
+        Files.move(staged, inbox.resolve(name.replace(' ', '-') + ".csv"));
     }
 }

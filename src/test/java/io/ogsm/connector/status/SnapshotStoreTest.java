@@ -41,6 +41,18 @@ class SnapshotStoreTest {
     }
 
     @Test
+    void aFreshStoreForTheSandboxForgetsTheLastStartsSnapshot() {
+        try (SnapshotStore store = new SnapshotStore(dir)) {
+            store.apply(OgsmResource.GOALS, Map.of(1L, "{\"id\":1}"), List.of());
+        }
+
+        try (SnapshotStore store = new SnapshotStore(dir, true)) {
+            assertFalse(store.isInitialized(OgsmResource.GOALS));
+            assertEquals(List.of(), store.ids(OgsmResource.GOALS));
+        }
+    }
+
+    @Test
     void opensNothingUntilFirstUsed() {
         new SnapshotStore(dir).close();
 
