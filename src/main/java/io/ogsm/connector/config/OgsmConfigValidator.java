@@ -109,9 +109,12 @@ public class OgsmConfigValidator implements BeanValidationConfigValidator, Small
         Map<String, String> standIns = new TreeMap<>();
         problems.keySet().stream().filter(durations::contains)
                 .forEach(key -> standIns.put(key, context.getValue(key).getValue().trim() + "s"));
-        return standIns.isEmpty() ? List.of()
-                : List.of(new PropertiesConfigSource(standIns, "ogsm stand-ins for refused durations",
-                        Integer.MAX_VALUE));
+        List<ConfigSource> sources = new ArrayList<>();
+        if (!standIns.isEmpty()) {
+            sources.add(new PropertiesConfigSource(standIns, "ogsm stand-ins for refused durations", Integer.MAX_VALUE));
+        }
+        sources.add(new PropertiesConfigSource(millis(context, keys, durations), "ogsm durations in milliseconds", 50));
+        return sources;
     }
 
     @Override
@@ -166,6 +169,33 @@ public class OgsmConfigValidator implements BeanValidationConfigValidator, Small
     static String variable(String key) {
         return key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9*]", "_");
     }
+
+    /**
+     * Each duration key as whole milliseconds under {@value #MILLIS}: what the routes hand Camel
+     * ({@code {{ogsm-millis.csv.poll-interval}}}), so Camel gets the value the mapping parsed, never the text to
+     * read again in its own way.
+     */
+    private static Map<String, String> millis(ConfigSourceContext context,
+            Map<String, ConfigMappingInterface.Property> keys, Set<String> durations) {
+        Map<String, String> millis = new TreeMap<>();
+        ConfigConstraints.DurationWithUnit converter = new ConfigConstraints.DurationWithUnit();
+        for (String key : durations) {
+            ConfigValue value = context.getValue(key);
+            String text = value != null && value.getValue() != null ? value.getValue() : RawSettings.defaultOf(keys.get(key));
+            if (text == null || text.isBlank()) {
+                continue;
+            }
+            try {
+                millis.put(MILLIS + key.substring("ogsm.".length()), String.valueOf(converter.convert(text).toMillis()));
+            } catch (RuntimeException e) {
+                // refused when the mapping reads it, with the key named
+            }
+        }
+        return millis;
+    }
+
+    /** The prefix of the milliseconds of each duration key, e.g. {@code ogsm-millis.csv.min-age}. */
+    public static final String MILLIS = "ogsm-millis.";
 
     /** "key (VARIABLE) message", the message's {@code %s} replaced by the value at fault. */
     @Override

@@ -87,6 +87,13 @@ final class RawSettings {
         return false;
     }
 
+    /** A key's {@code @WithDefault}, or null. */
+    static String defaultOf(ConfigMappingInterface.Property property) {
+        ConfigMappingInterface.Property leaf = property.isOptional() ? property.asOptional().getNestedProperty()
+                : property;
+        return leaf.hasDefaultValue() ? leaf.getDefaultValue() : null;
+    }
+
     /** Where a setting came from, in the user's words. */
     static String source(String configSourceName) {
         if (configSourceName == null) {

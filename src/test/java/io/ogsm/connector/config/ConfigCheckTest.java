@@ -218,6 +218,25 @@ class ConfigCheckTest {
     }
 
     @Test
+    void theRoutesGetEachDurationAsTheMillisecondsTheMappingParsed() {
+        io.smallrye.config.SmallRyeConfig config = new SmallRyeConfigBuilder()
+                .withConverter(Duration.class, 100, new DurationConverter())
+                .withConverter(MemorySize.class, 100, new MemorySizeConverter())
+                .withConverter(Path.class, 100, new PathConverter())
+                .withCustomizers(new OgsmConfigValidator())
+                .withSources(new PropertiesConfigSource(Map.of("ogsm.csv.min-age", "PT2.5S",
+                        "ogsm.csv.poll-interval", "1m"), "test", 100))
+                .withMapping(OgsmConfig.class)
+                .build();
+
+        assertEquals("2500", config.getRawValue("ogsm-millis.csv.min-age"));
+        assertEquals("60000", config.getRawValue("ogsm-millis.csv.poll-interval"));
+        // a key left at its default: the default, parsed
+        assertEquals(String.valueOf(config.getConfigMapping(OgsmConfig.class).api().checkInterval().toMillis()),
+                config.getRawValue("ogsm-millis.api.check-interval"));
+    }
+
+    @Test
     void aMisspeltPropertyIsNamedWithTheClosestKey() {
         assertEquals(List.of("the setting ogsm.api.base-urll (in test) is no setting of ogsm-connector; did you mean "
                 + "ogsm.api.base-url (OGSM_API_BASE_URL)?"), problems("ogsm.api.base-urll", "https://acme.ogsm.online"));
