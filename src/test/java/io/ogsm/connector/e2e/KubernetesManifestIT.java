@@ -9,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -53,15 +51,19 @@ class KubernetesManifestIT {
     }
 
     @Test
-    void thePodRunsAsTheImagesNumericUserWithTheVolumeWritable() throws Exception {
+    void thePodRunsAsTheImagesNumericUserWithTheVolumeWritable() {
+        // the image's USER is 1001 too (PackagingIT)
         JsonNode security = kind("Deployment").at("/spec/template/spec/securityContext");
         assertTrue(security.path("runAsNonRoot").asBoolean(), security::toString);
         assertEquals(1001, security.path("runAsUser").asInt(-1), security::toString);
         assertEquals(1001, security.path("fsGroup").asInt(-1), security::toString);
+    }
 
-        Matcher user = Pattern.compile("(?m)^USER (.+)$").matcher(Files.readString(Path.of("docker", "Dockerfile")));
-        assertTrue(user.find(), "docker/Dockerfile has a USER line");
-        assertEquals("1001", user.group(1).trim(), "the image's user is a number, as runAsNonRoot needs");
+    @Test
+    void credentialsComeFromTheSecretAndDataFromTheVolume() {
+        JsonNode container = kind("Deployment").at("/spec/template/spec/containers/0");
+        assertEquals("ogsm-connector-credentials", container.at("/envFrom/0/secretRef/name").asText());
+        assertEquals("/app/data", container.at("/volumeMounts/0/mountPath").asText());
     }
 
     @Test
