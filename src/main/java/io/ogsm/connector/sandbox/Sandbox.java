@@ -62,7 +62,8 @@ public class Sandbox {
                 .handler(this::authenticate)
                 .handler(this::delay)
                 .handler(this::dispatch);
-        LOG.infof("OGSM sandbox served at /sandbox (user '%s')", config.sandbox().username());
+        // the start-up summary says it too; at INFO it would stand above a start that fails at once (a port in use)
+        LOG.debugf("OGSM sandbox served at /sandbox (user '%s')", config.sandbox().username());
     }
 
     private void authenticate(RoutingContext ctx) {
