@@ -3,27 +3,38 @@ package io.ogsm.connector.config;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.runtime.configuration.MemorySizeConverter;
-import jakarta.validation.Constraint;
-import jakarta.validation.ConstraintValidator;
-import jakarta.validation.ConstraintValidatorContext;
-import jakarta.validation.Payload;
+import io.smallrye.config.ConfigMapping;
 import org.eclipse.microprofile.config.spi.Converter;
 import org.quartz.CronExpression;
 
+import java.lang.annotation.Annotation;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.lang.reflect.AnnotatedParameterizedType;
+import java.lang.reflect.AnnotatedType;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
- * The rules of single {@code ogsm.*} keys that Jakarta's and Hibernate Validator's own annotations cannot say. A
- * {@code %s} in a message is replaced by the value at fault ({@link OgsmConfigValidator}).
+ * The rules of single {@code ogsm.*} keys, as annotations on {@link OgsmConfig}'s methods (or on the type inside an
+ * {@code Optional}), and {@link #problems} that reads them. A {@code %s} in a message is the value at fault.
+ * <p>
+ * Written here rather than with Hibernate Validator: bootstrapping a validator at every start cost about a third of a
+ * second on the 2-core machines the start-up target is measured on, for nine plain rules over some sixty keys.
  */
 public final class ConfigConstraints {
 
@@ -34,85 +45,51 @@ public final class ConfigConstraints {
     private ConfigConstraints() {
     }
 
+    /** A duration of at least {@code nanos} nanoseconds. */
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    public @interface DurationMin {
+        long nanos();
+
+        String message();
+    }
+
+    /** A whole number of at least {@code value}. */
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    public @interface Min {
+        long value();
+
+        String message();
+    }
+
+    /** A fraction from 0 to 1. */
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    public @interface Share {
+    }
+
     /** A size between {@code min} and {@code max}, written as in the properties ({@code 1K}, {@code 64M}). */
     @Target(ElementType.METHOD)
     @Retention(RetentionPolicy.RUNTIME)
-    @Constraint(validatedBy = SizeRangeCheck.class)
     public @interface SizeRange {
         String min();
 
         String max() default "";
 
         String message();
-
-        Class<?>[] groups() default {};
-
-        Class<? extends Payload>[] payload() default {};
-    }
-
-    public static final class SizeRangeCheck implements ConstraintValidator<SizeRange, MemorySize> {
-        private long min;
-        private long max;
-
-        @Override
-        public void initialize(SizeRange range) {
-            min = bytes(range.min());
-            max = range.max().isEmpty() ? Long.MAX_VALUE : bytes(range.max());
-        }
-
-        @Override
-        public boolean isValid(MemorySize size, ConstraintValidatorContext context) {
-            return size == null || (size.asLongValue() >= min && size.asLongValue() <= max);
-        }
-
-        private static long bytes(String size) {
-            return new MemorySizeConverter().convert(size).asLongValue();
-        }
     }
 
     /** Date patterns such as {@code yyyy-MM-dd}; the message names the first that is none. */
     @Target(ElementType.METHOD)
     @Retention(RetentionPolicy.RUNTIME)
-    @Constraint(validatedBy = DatePatternsCheck.class)
     public @interface DatePatterns {
-        String message() default "";
-
-        Class<?>[] groups() default {};
-
-        Class<? extends Payload>[] payload() default {};
-    }
-
-    public static final class DatePatternsCheck implements ConstraintValidator<DatePatterns, List<String>> {
-        @Override
-        public boolean isValid(List<String> patterns, ConstraintValidatorContext context) {
-            for (String pattern : patterns == null ? List.<String>of() : patterns) {
-                try {
-                    DateTimeFormatter.ofPattern(pattern);
-                } catch (IllegalArgumentException e) {
-                    return refuse(context, ": '" + pattern + "' is not a date pattern such as yyyy-MM-dd");
-                }
-            }
-            return true;
-        }
     }
 
     /** A Quartz cron expression such as {@code 0 0/15 * * * ?}. */
     @Target(ElementType.TYPE_USE)
     @Retention(RetentionPolicy.RUNTIME)
-    @Constraint(validatedBy = QuartzCronCheck.class)
     public @interface QuartzCron {
-        String message() default "'%s' is not a Quartz cron expression such as 0 0/15 * * * ?";
-
-        Class<?>[] groups() default {};
-
-        Class<? extends Payload>[] payload() default {};
-    }
-
-    public static final class QuartzCronCheck implements ConstraintValidator<QuartzCron, String> {
-        @Override
-        public boolean isValid(String cron, ConstraintValidatorContext context) {
-            return cron == null || CronExpression.isValidExpression(cron);
-        }
     }
 
     /**
@@ -121,48 +98,139 @@ public final class ConfigConstraints {
      */
     @Target(ElementType.TYPE_USE)
     @Retention(RetentionPolicy.RUNTIME)
-    @Constraint(validatedBy = HttpUrlCheck.class)
     public @interface HttpUrl {
-        String message() default "";
-
-        Class<?>[] groups() default {};
-
-        Class<? extends Payload>[] payload() default {};
     }
 
-    public static final class HttpUrlCheck implements ConstraintValidator<HttpUrl, URI> {
-        @Override
-        public boolean isValid(URI uri, ConstraintValidatorContext context) {
-            String problem = uri == null ? null : problem(uri);
-            return problem == null || refuse(context, problem);
-        }
+    /**
+     * Every rule broken in a mapping object, by key: "key (VARIABLE) message", sorted by key. Groups (nested
+     * interfaces) are followed; an empty {@code Optional} breaks no rule.
+     */
+    public static List<String> problems(Class<?> mapping, String prefix, Object object) {
+        Map<String, String> problems = new TreeMap<>();
+        collect(mapping, prefix, object, problems);
+        return List.copyOf(problems.values());
+    }
 
-        private static String problem(URI uri) {
-            if (UrlConverter.MALFORMED.equals(uri.getScheme())) {
-                return "is not a valid URL (" + uri.getSchemeSpecificPart() + ")";
+    private static void collect(Class<?> mapping, String prefix, Object object, Map<String, String> problems) {
+        Method[] methods = mapping.getMethods();
+        Arrays.sort(methods, Comparator.comparing(Method::getName));
+        for (Method method : methods) {
+            if (method.getParameterCount() > 0 || method.isDefault() || Modifier.isStatic(method.getModifiers())
+                    || method.getDeclaringClass() == Object.class) {
+                continue;
             }
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https")) {
-                return "must start with https:// or http://";
+            String key = prefix + "." + ConfigMapping.NamingStrategy.KEBAB_CASE.apply(method.getName());
+            Object value = value(method, object);
+            Class<?> type = method.getReturnType();
+            if (type.isInterface() && type.getEnclosingClass() != null
+                    && type.getEnclosingClass().isAnnotationPresent(ConfigMapping.class)) {
+                collect(type, key, value, problems);
+                continue;
             }
-            if (uri.getHost() == null || uri.getHost().isBlank()) {
-                return "has no host name";
+            Annotation[] rules = method.getAnnotations();
+            if (value instanceof Optional<?> optional) {
+                if (optional.isEmpty()) {
+                    continue;
+                }
+                value = optional.get();
+                rules = insideOptional(method.getAnnotatedReturnType());
             }
-            if (uri.getRawUserInfo() != null) {
-                return "must not hold credentials; set ogsm.api.username and ogsm.api.password instead";
+            for (Annotation rule : rules) {
+                String problem = problem(rule, value);
+                if (problem != null) {
+                    String shown = value instanceof MemorySize size ? String.valueOf(size.asLongValue())
+                            : String.valueOf(value);
+                    String message = problem.replace("%s", shown);
+                    problems.putIfAbsent(key, key + " (" + OgsmConfigValidator.variable(key) + ")"
+                            + (message.startsWith(":") ? "" : " ") + message);
+                }
             }
-            if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-                return "must not have a query or fragment";
-            }
-            String path = uri.getRawPath() == null ? "" : uri.getRawPath().toLowerCase(Locale.ROOT);
-            int api = path.indexOf("/api/v2");
-            if (api >= 0) {
-                // the client adds /api/v2/...; with it in the base URL every list would be .../api/v2/api/v2/...
-                return "must not hold the API path: remove " + uri.getRawPath().substring(api)
-                        + " (the connector adds /api/v2 itself)";
-            }
-            return null;
         }
+    }
+
+    private static Object value(Method method, Object object) {
+        try {
+            return method.invoke(object);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("cannot read " + method.getName() + " of the configuration", e);
+        }
+    }
+
+    private static Annotation[] insideOptional(AnnotatedType type) {
+        return type instanceof AnnotatedParameterizedType parameterized
+                ? parameterized.getAnnotatedActualTypeArguments()[0].getAnnotations() : new Annotation[0];
+    }
+
+    /** The message of a broken rule (with {@code %s} for the value), or null. */
+    static String problem(Annotation rule, Object value) {
+        if (rule instanceof DurationMin min && value instanceof Duration duration) {
+            return duration.toNanos() < min.nanos() ? min.message() : null;
+        }
+        if (rule instanceof Min min && value instanceof Number number) {
+            return number.longValue() < min.value() ? min.message() : null;
+        }
+        if (rule instanceof Share && value instanceof Number number) {
+            double share = number.doubleValue();
+            return share >= 0.0 && share <= 1.0 ? null : SHARE;
+        }
+        if (rule instanceof SizeRange range && value instanceof MemorySize size) {
+            long max = range.max().isEmpty() ? Long.MAX_VALUE : bytes(range.max());
+            return size.asLongValue() < bytes(range.min()) || size.asLongValue() > max ? range.message() : null;
+        }
+        if (rule instanceof DatePatterns && value instanceof List<?> patterns) {
+            return datePatternsProblem(patterns);
+        }
+        if (rule instanceof QuartzCron && value instanceof String cron) {
+            return CronExpression.isValidExpression(cron) ? null
+                    : "'%s' is not a Quartz cron expression such as 0 0/15 * * * ?";
+        }
+        if (rule instanceof HttpUrl && value instanceof URI uri) {
+            return urlProblem(uri);
+        }
+        return null;
+    }
+
+    private static long bytes(String size) {
+        return new MemorySizeConverter().convert(size).asLongValue();
+    }
+
+    private static String datePatternsProblem(List<?> patterns) {
+        for (Object pattern : patterns) {
+            try {
+                DateTimeFormatter.ofPattern(String.valueOf(pattern));
+            } catch (IllegalArgumentException e) {
+                return ": '" + pattern + "' is not a date pattern such as yyyy-MM-dd";
+            }
+        }
+        return null;
+    }
+
+    /** What is wrong with a base URL, never quoting it (it may hold a password); null when nothing is. */
+    private static String urlProblem(URI uri) {
+        if (UrlConverter.MALFORMED.equals(uri.getScheme())) {
+            return "is not a valid URL (" + uri.getSchemeSpecificPart() + ")";
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            return "must start with https:// or http://";
+        }
+        if (uri.getHost() == null || uri.getHost().isBlank()) {
+            return "has no host name";
+        }
+        if (uri.getRawUserInfo() != null) {
+            return "must not hold credentials; set ogsm.api.username and ogsm.api.password instead";
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            return "must not have a query or fragment";
+        }
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath().toLowerCase(Locale.ROOT);
+        int api = path.indexOf("/api/v2");
+        if (api >= 0) {
+            // the client adds /api/v2/...; with it in the base URL every list would be .../api/v2/api/v2/...
+            return "must not hold the API path: remove " + uri.getRawPath().substring(api)
+                    + " (the connector adds /api/v2 itself)";
+        }
+        return null;
     }
 
     /**
@@ -206,12 +274,5 @@ public final class ConfigConstraints {
             }
             return DURATION.convert(value.trim());
         }
-    }
-
-    private static boolean refuse(ConstraintValidatorContext context, String message) {
-        context.disableDefaultConstraintViolation();
-        context.buildConstraintViolationWithTemplate(message.replace("{", "\\{").replace("}", "\\}")
-                .replace("$", "\\$")).addConstraintViolation();
-        return false;
     }
 }

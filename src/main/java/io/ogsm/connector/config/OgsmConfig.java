@@ -1,17 +1,16 @@
 package io.ogsm.connector.config;
 
 import io.ogsm.connector.config.ConfigConstraints.DatePatterns;
+import io.ogsm.connector.config.ConfigConstraints.DurationMin;
 import io.ogsm.connector.config.ConfigConstraints.HttpUrl;
+import io.ogsm.connector.config.ConfigConstraints.Min;
 import io.ogsm.connector.config.ConfigConstraints.QuartzCron;
+import io.ogsm.connector.config.ConfigConstraints.Share;
 import io.ogsm.connector.config.ConfigConstraints.SizeRange;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Min;
-import org.hibernate.validator.constraints.time.DurationMin;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -21,7 +20,6 @@ import java.util.Optional;
 
 import static io.ogsm.connector.config.ConfigConstraints.NOT_NEGATIVE;
 import static io.ogsm.connector.config.ConfigConstraints.POSITIVE;
-import static io.ogsm.connector.config.ConfigConstraints.SHARE;
 
 /**
  * Every setting of the connector, under the prefix {@code ogsm}. Each key also works as an environment variable
@@ -98,8 +96,7 @@ public interface OgsmConfig {
 
         /** A poll that would delete more than this share of a list's snapshot is refused as suspicious. */
         @WithDefault("0.5")
-        @DecimalMin(value = "0", message = SHARE)
-        @DecimalMax(value = "1", message = SHARE)
+        @Share
         double maxDeleteShare();
 
         /** Where instances take the poller's lock; share it between instances. Default {@code <data-dir>/cluster}. */
@@ -344,14 +341,12 @@ public interface OgsmConfig {
     interface Faults {
         /** Share of requests answered 503. */
         @WithDefault("0")
-        @DecimalMin(value = "0", message = SHARE)
-        @DecimalMax(value = "1", message = SHARE)
+        @Share
         double serverErrorRate();
 
         /** Share of requests answered 429 with {@code Retry-After}. */
         @WithDefault("0")
-        @DecimalMin(value = "0", message = SHARE)
-        @DecimalMax(value = "1", message = SHARE)
+        @Share
         double rateLimitRate();
 
         /** The {@code Retry-After} sent with a 429, in whole seconds. */
@@ -362,8 +357,7 @@ public interface OgsmConfig {
 
         /** Share of POSTs stored and then answered by dropping the connection (the ambiguous failure). */
         @WithDefault("0")
-        @DecimalMin(value = "0", message = SHARE)
-        @DecimalMax(value = "1", message = SHARE)
+        @Share
         double dropAfterCommitRate();
 
         /** Latency added to every request. */

@@ -1,7 +1,5 @@
 package io.ogsm.connector.config;
 
-import io.quarkus.runtime.configuration.MemorySize;
-import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.ConfigMappingInterface;
 import io.smallrye.config.ConfigMappings;
 import io.smallrye.config.ConfigSourceContext;
@@ -9,15 +7,10 @@ import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.ConfigValidationException;
+import io.smallrye.config.ConfigValidator;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.config.SmallRyeConfigBuilderCustomizer;
-import io.smallrye.config.validator.BeanValidationConfigValidator;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
 import org.eclipse.microprofile.config.spi.ConfigSource;
-import org.hibernate.validator.HibernateValidator;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -30,32 +23,11 @@ import java.util.TreeSet;
 
 /**
  * Checks the {@code ogsm.*} mapping when the configuration is read, before anything starts: each key's annotations
- * (Hibernate Validator) and then {@link ConfigCheck}'s rules across keys, all reported together, so a bad value stops
+ * ({@link ConfigConstraints}) and then {@link ConfigCheck}'s rules across keys, all reported together, so a bad value stops
  * the start with Quarkus' plain "configuration validation failed" message (one line per key, no stack trace).
  * Registered through {@code META-INF/services/io.smallrye.config.SmallRyeConfigBuilderCustomizer}.
  */
-public class OgsmConfigValidator implements BeanValidationConfigValidator, SmallRyeConfigBuilderCustomizer {
-
-    /** Built once, on first use; no expression language, so messages are plain text with {@code %s}. */
-    private static final class Holder {
-        /**
-         * Hibernate Validator announces its version at INFO when first built; at start that is before logging is set
-         * up, so the line would stand alone above a configuration error. Held here: the logging keeps loggers weakly.
-         */
-        static final java.util.logging.Logger VERSION_LOG = quiet("org.hibernate.validator.internal.util.Version");
-        static final Validator VALIDATOR = Validation.byProvider(HibernateValidator.class)
-                .providerResolver(() -> List.of(new HibernateValidator()))
-                .configure()
-                .messageInterpolator(new ParameterMessageInterpolator())
-                .buildValidatorFactory()
-                .getValidator();
-
-        private static java.util.logging.Logger quiet(String name) {
-            java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
-            logger.setLevel(java.util.logging.Level.WARNING);
-            return logger;
-        }
-    }
+public class OgsmConfigValidator implements ConfigValidator, SmallRyeConfigBuilderCustomizer {
 
     /** The problems {@link RawSettings} found in the settings as written, by key; reported with the mapping's. */
     private volatile Map<String, String> rawProblems = Map.of();
@@ -118,18 +90,13 @@ public class OgsmConfigValidator implements BeanValidationConfigValidator, Small
     }
 
     @Override
-    public Validator getValidator() {
-        return Holder.VALIDATOR;
-    }
-
-    @Override
     public void validateMapping(Class<?> mappingClass, String prefix, Object mappingObject) {
         if (!(mappingObject instanceof OgsmConfig config)) {
             return;
         }
         List<ConfigValidationException.Problem> problems = new ArrayList<>();
-        validateMappingInterface(ConfigMappingInterface.getConfigurationInterface(mappingClass), prefix,
-                ConfigMapping.NamingStrategy.KEBAB_CASE, mappingObject, problems);
+        ConfigConstraints.problems(OgsmConfig.class, prefix, config)
+                .forEach(p -> problems.add(new ConfigValidationException.Problem(p)));
         Map<String, String> raw = rawProblems;
         // a refused duration's stand-in may break its key's other rules: report the duration alone
         problems.removeIf(p -> raw.keySet().stream().anyMatch(key -> p.getMessage().startsWith(key + " ")));
@@ -196,16 +163,4 @@ public class OgsmConfigValidator implements BeanValidationConfigValidator, Small
 
     /** The prefix of the milliseconds of each duration key, e.g. {@code ogsm-millis.csv.min-age}. */
     public static final String MILLIS = "ogsm-millis.";
-
-    /** "key (VARIABLE) message", the message's {@code %s} replaced by the value at fault. */
-    @Override
-    public String interpolateMessage(String currentPath, ConfigMapping.NamingStrategy namingStrategy,
-            ConfigMappingInterface.Property property, ConstraintViolation<?> violation) {
-        Object value = violation.getInvalidValue();
-        String shown = value instanceof MemorySize size ? String.valueOf(size.asLongValue()) : String.valueOf(value);
-        String message = violation.getMessage().replace("%s", shown);
-        String name = namingStrategy.apply(property.getPropertyName());
-        String key = currentPath.isEmpty() ? name : currentPath + "." + name;
-        return key + " (" + variable(key) + ")" + (message.startsWith(":") ? "" : " ") + message;
-    }
 }
