@@ -2,12 +2,14 @@ package io.ogsm.connector.ops;
 
 import io.quarkus.runtime.Quarkus;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 
 /**
  * The command line: the service takes no arguments (its settings are environment variables or properties), so
- * {@code --help} prints how to run it and exits 0, and anything else exits 2 with one line, instead of starting.
+ * {@code --help} prints how to run it and exits 0, {@code --training-run} starts it for {@link TrainingRun} (the build's
+ * class archive), and anything else exits 2 with one line, instead of starting.
  * <p>
  * It is the package's entry point through {@code quarkus.package.main-class}, deliberately not a {@code @QuarkusMain}:
  * with one, Camel Quarkus would leave starting Camel to the main, which tests never run. Camel parses no arguments:
@@ -16,29 +18,56 @@ import java.util.List;
 public final class Main {
 
     static final int USAGE = 2;
+    /** {@link #arguments}: start the service; start it for {@link TrainingRun}. */
+    static final int START = -1;
+    static final int TRAIN = -2;
 
     private Main() {
     }
 
-    public static void main(String... args) {
+    public static void main(String... args) throws IOException {
         int exit = arguments(List.of(args), System.out, System.err);
         if (exit >= 0) {
             System.exit(exit);
         }
-        Quarkus.run(args);
+        if (exit == START) {
+            Quarkus.run(args);
+            return;
+        }
+        TrainingRun training = TrainingRun.prepare();
+        training.drive();
+        Quarkus.run(null, (code, failure) -> {
+            training.deleteData();
+            String problem = failure != null ? rootCause(failure) : training.failure();
+            if (problem != null) {
+                System.err.println("ogsm-connector " + TrainingRun.ARGUMENT + " failed: " + problem);
+            }
+            System.exit(problem == null ? 0 : 1);
+        });
     }
 
-    /** The exit code for these arguments, or -1 to start the service. */
+    private static String rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() != null ? cause.getMessage() : cause.toString();
+    }
+
+    /** The exit code for these arguments, or {@link #START} / {@link #TRAIN} to start the service. */
     static int arguments(List<String> args, PrintStream out, PrintStream err) {
         if (args.isEmpty()) {
-            return -1;
+            return START;
+        }
+        if (args.equals(List.of(TrainingRun.ARGUMENT))) {
+            return TRAIN;
         }
         if (args.size() == 1 && List.of("--help", "-h", "-help", "help").contains(args.get(0))) {
             out.print(usage());
             return 0;
         }
-        err.println("ogsm-connector: unknown argument '" + args.get(0) + "': it takes no arguments; settings are "
-                + "environment variables (see --help)");
+        err.println("ogsm-connector: unknown argument '" + args.get(0) + "': it takes no arguments but "
+                + TrainingRun.ARGUMENT + "; settings are environment variables (see --help)");
         return USAGE;
     }
 
@@ -48,6 +77,10 @@ public final class Main {
                 ERP REST APIs, an HTTP push API) and publishes status changes to Kafka.
 
                 Run:   java -jar quarkus-run.jar          (no arguments; stop with Ctrl-C or SIGTERM)
+                Faster start, from the package folder (the build writes app-cds.jsa for the Java that built it):
+                       java -XX:SharedArchiveFile=app-cds.jsa -jar quarkus-run.jar
+                Archive again for another Java (starts on the sandbox, sends it a little work, stops):
+                       java -XX:ArchiveClassesAtExit=app-cds.jsa -jar quarkus-run.jar --training-run
                 With no settings it runs against its built-in sandbox at http://localhost:8080/sandbox.
 
                 Most used settings, as environment variables (each is also a property: OGSM_API_BASE_URL is

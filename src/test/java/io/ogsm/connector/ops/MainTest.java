@@ -23,7 +23,13 @@ class MainTest {
 
     @Test
     void noArgumentsStartsTheService() {
-        assertEquals(-1, run());
+        assertEquals(Main.START, run());
+    }
+
+    @Test
+    void theTrainingRunIsTheOneArgumentThatStarts() {
+        assertEquals(Main.TRAIN, run("--training-run"));
+        assertEquals(Main.USAGE, run("--training-run", "--port=9090"));
     }
 
     @Test
@@ -40,7 +46,7 @@ class MainTest {
     @Test
     void anUnknownArgumentIsRefusedWithOneLine() {
         assertEquals(Main.USAGE, run("--port=9090"));
-        assertEquals("ogsm-connector: unknown argument '--port=9090': it takes no arguments; settings are environment "
-                + "variables (see --help)\n", err.toString(StandardCharsets.UTF_8));
+        assertEquals("ogsm-connector: unknown argument '--port=9090': it takes no arguments but --training-run; "
+                + "settings are environment variables (see --help)\n", err.toString(StandardCharsets.UTF_8));
     }
 }
