@@ -105,7 +105,8 @@ public final class Benchmark {
             long started = System.nanoTime();
             List<String> connectorJvm = System.getenv().getOrDefault("BENCH_CONNECTOR_JVM", "").isBlank() ? List.of()
                     : List.of(System.getenv("BENCH_CONNECTOR_JVM").trim().split("\\s+"));
-            try (PackagedApp connector = PackagedApp.start(env, Files.createTempDirectory("bench-connector"), connectorJvm)) {
+            try (PackagedApp connector = PackagedApp.startAsTheImageDoes(env, Files.createTempDirectory("bench-connector"),
+                    connectorJvm)) {
                 awaitReady(connector, Duration.ofSeconds(90));
                 double startup = seconds(System.nanoTime() - started);
                 // warm-up rounds, not reported: the first tens of thousands of items run while the JIT compiles
@@ -162,14 +163,54 @@ public final class Benchmark {
                     report();
                     return;
                 }
-                add("Start-up of the packaged app (process start to ready)", fmt(startup) + " s", "", "");
+                add("Start-up with Kafka on (8 consumers) and a workspace, as the image runs it", fmt(startup) + " s",
+                        "", "process start to ready, once");
                 add("File landing to its first POST", fmt(firstPost(api, connector)) + " s",
                         "", "includes ogsm.csv.min-age");
             }
             statusDiff(api, brokers);
         }
+        startups();
         memory();
         report();
+    }
+
+    static final int STARTS = 5;
+
+    /**
+     * Process start to ready in the default configuration (sandbox, CSV inbox, push), {@value #STARTS} times each: as
+     * the image runs it (from the package folder with the build's class archive) against the baseline of the same
+     * jar started from another folder, where the archive cannot apply. Medians, alternating, on a quiet machine.
+     */
+    private void startups() throws Exception {
+        List<Double> image = new ArrayList<>();
+        List<Double> plain = new ArrayList<>();
+        for (int i = 0; i < STARTS; i++) {
+            image.add(startup(true));
+            plain.add(startup(false));
+        }
+        System.err.println("start-ups as the image runs it: " + image + "; from another folder: " + plain);
+        double median = median(image);
+        double baseline = median(plain);
+        add("Start-up, default configuration, as the image runs it (median of " + STARTS + ")", fmt(median) + " s",
+                fmt(baseline) + " s", String.format(Locale.ROOT, "%.2f of the jar started from another folder "
+                        + "(no class archive); fastest %s s", median / baseline, fmt(image.stream()
+                        .mapToDouble(d -> d).min().orElse(0))));
+    }
+
+    private static double startup(boolean asTheImageDoes) throws Exception {
+        Path data = Files.createTempDirectory("bench-start");
+        long started = System.nanoTime();
+        try (PackagedApp app = asTheImageDoes ? PackagedApp.startAsTheImageDoes(Map.of(), data, List.of())
+                : PackagedApp.start(Map.of(), data, List.of())) {
+            awaitReady(app, Duration.ofSeconds(90));
+            return seconds(System.nanoTime() - started);
+        }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
     }
 
     /** A rate as soon as it is measured, on stderr: a run cut short still shows what it measured. */

@@ -68,21 +68,41 @@ final class PackagedApp implements AutoCloseable {
     /** Starts the app on the given port (one the test holds, to see what the app does when it is taken). */
     static PackagedApp start(Map<String, String> environment, Path dataDir, List<String> jvmOptions, int port)
             throws IOException {
+        // from a folder of its own, as an operator would start it: nothing in the working folder is needed
+        return launch(environment, dataDir, jvmOptions, port, Files.createTempDirectory("ogsm-e2e-cwd"), List.of(),
+                JAR.toString());
+    }
+
+    /**
+     * Starts the app as docker/Dockerfile's ENTRYPOINT does: from the package folder, with the class archive the build
+     * made ({@code app-cds.jsa}, PackagingIT), on a free port.
+     */
+    static PackagedApp startAsTheImageDoes(Map<String, String> environment, Path dataDir, List<String> jvmOptions)
+            throws IOException {
+        return launch(environment, dataDir, jvmOptions, freePort(), JAR.getParent(),
+                List.of("-XX:SharedArchiveFile=" + ARCHIVE.getFileName()), JAR.getFileName().toString());
+    }
+
+    /** The build's class archive, next to the jar. */
+    static final Path ARCHIVE = JAR.resolveSibling("app-cds.jsa");
+
+    private static PackagedApp launch(Map<String, String> environment, Path dataDir, List<String> jvmOptions, int port,
+            Path folder, List<String> archive, String jar) throws IOException {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run the tests with ./mvnw verify");
         }
-        Path output = Files.createTempFile(Path.of("target"), "packaged-app-", ".out");
+        Path output = Files.createTempFile(Path.of("target").toAbsolutePath(), "packaged-app-", ".out");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(JVM);
+        command.addAll(archive);
         command.addAll(jvmOptions);
         command.addAll(List.of(
                 "-Dquarkus.http.port=" + port,
-                "-Dogsm.data-dir=" + dataDir,
-                "-jar", JAR.toString()));
-        // from a folder of its own, as an operator would start it: nothing in the working folder is needed
+                "-Dogsm.data-dir=" + dataDir.toAbsolutePath(),
+                "-jar", jar));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(output.toFile()).directory(Files.createTempDirectory("ogsm-e2e-cwd").toFile());
+                .redirectOutput(output.toFile()).directory(folder.toFile());
         builder.environment().keySet().removeIf(key -> key.startsWith("OGSM_") || key.startsWith("QUARKUS_"));
         builder.environment().putAll(environment);
         return new PackagedApp(port, dataDir, output, builder.start());
