@@ -99,6 +99,14 @@ public interface OgsmConfig {
         @Share
         double maxDeleteShare();
 
+        /**
+         * Good polls in a row an entity must be missing from before it is announced as deleted (a list read once
+         * without it may be a blip); measurements are never announced as deleted.
+         */
+        @WithDefault("2")
+        @Min(value = 1, message = "must be at least 1, was %s")
+        int deleteConfirmations();
+
         /** Where instances take the poller's lock; share it between instances. Default {@code <data-dir>/cluster}. */
         Optional<Path> clusterDir();
     }

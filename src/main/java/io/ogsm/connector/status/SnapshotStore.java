@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The last seen state of each list, as compact JSON per entity id, in an {@link EmbeddedStore} in the folder
@@ -21,6 +22,8 @@ public class SnapshotStore implements AutoCloseable {
     static final String FOLDER = "status-snapshot";
     private static final String ENTRIES = "entries";
     private static final String INITIALIZED = "initialized";
+    /** Per entity missing from the last good polls: how many in a row ({@link Absences}). */
+    private static final String MISSING = "missing";
 
     private final Path folder;
     private EmbeddedStore store;
@@ -39,10 +42,11 @@ public class SnapshotStore implements AutoCloseable {
 
     private synchronized EmbeddedStore store() {
         if (store == null) {
-            store = new EmbeddedStore(folder, "status snapshot", List.of(ENTRIES, INITIALIZED));
+            store = new EmbeddedStore(folder, "status snapshot", List.of(ENTRIES, INITIALIZED, MISSING));
             if (fresh) {
                 store.clear(store.column(ENTRIES));
                 store.clear(store.column(INITIALIZED));
+                store.clear(store.column(MISSING));
             }
         }
         return store;
@@ -64,12 +68,35 @@ public class SnapshotStore implements AutoCloseable {
         return store().keys(store().column(ENTRIES), prefix(resource)).stream().map(Long::valueOf).toList();
     }
 
+    /** The entities missing from the last good polls of the list, with how many polls in a row. */
+    public Map<Long, Integer> missing(OgsmResource resource) {
+        Map<Long, Integer> missing = new TreeMap<>();
+        store().forEach(store().column(MISSING), prefix(resource), (id, count) ->
+                missing.put(Long.valueOf(id), Integer.valueOf(new String(count, StandardCharsets.US_ASCII))));
+        return missing;
+    }
+
     /** Writes the poll's outcome for one list at once: new and changed entries, and the ids that are gone. */
-    public synchronized void apply(OgsmResource resource, Map<Long, String> upserts, Iterable<Long> deletes) {
+    public void apply(OgsmResource resource, Map<Long, String> upserts, Iterable<Long> deletes) {
+        apply(resource, upserts, deletes, Map.of());
+    }
+
+    /**
+     * Writes the poll's outcome for one list at once: new and changed entries, the ids that are gone, and the entities
+     * still missing (which replace the list's earlier missing counts).
+     */
+    public synchronized void apply(OgsmResource resource, Map<Long, String> upserts, Iterable<Long> deletes,
+            Map<Long, Integer> missing) {
         EmbeddedStore.Column entries = store().column(ENTRIES);
+        EmbeddedStore.Column counts = store().column(MISSING);
+        Map<Long, Integer> before = missing(resource);
         store().write(batch -> {
             upserts.forEach((id, json) -> batch.put(entries, key(resource, id), json.getBytes(StandardCharsets.UTF_8)));
             deletes.forEach(id -> batch.delete(entries, key(resource, id)));
+            before.keySet().stream().filter(id -> !missing.containsKey(id))
+                    .forEach(id -> batch.delete(counts, key(resource, id)));
+            missing.forEach((id, count) -> batch.put(counts, key(resource, id),
+                    count.toString().getBytes(StandardCharsets.US_ASCII)));
             batch.put(store().column(INITIALIZED), resource.key(), new byte[0]);
         });
     }

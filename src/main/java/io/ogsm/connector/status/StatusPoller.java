@@ -38,9 +38,11 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The status poll ({@code routes/status.yaml}): reads each of the seven lists, diffs it against the persisted
  * snapshot in one pass (O(n) with a hash lookup per entity), publishes the changes as CloudEvents and, once Kafka
- * acknowledged them, writes the new snapshot. A list that fails, is cut short, comes back empty while the snapshot is
- * not, or would lose more than {@code ogsm.status.max-delete-share} of its entries is not diffed: nothing is emitted
- * for it and the poll counts as failed (health, metrics), so an outage never reads as deletes.
+ * acknowledged them, writes the new snapshot. A list that fails, is cut short, comes back empty while the snapshot holds
+ * {@value #GUARD_MIN_SIZE} or more entries, or would lose more than {@code ogsm.status.max-delete-share} of them is not
+ * diffed: nothing is emitted for it and the poll counts as failed (health, metrics). An entity missing from a good
+ * poll is deleted only once {@code ogsm.status.delete-confirmations} polls in a row miss it ({@link Absences}), and a
+ * measurement never is, so a blip never reads as a delete and a measurement is announced once.
  */
 public class StatusPoller {
 
@@ -80,6 +82,9 @@ public class StatusPoller {
             Gauge.builder("ogsm.status.last.success.seconds", seconds, Number::doubleValue)
                     .description("When the list was last polled successfully (epoch seconds)")
                     .tag("resource", resource.key()).register(metrics);
+            // there from start, at 0: an alert on their rate sees them before the first failure
+            Counter.builder("ogsm.status.polls.failed").tag("resource", resource.key()).register(metrics);
+            Counter.builder("ogsm.status.events").tag("resource", resource.key()).register(metrics);
         }
     }
 
@@ -137,25 +142,21 @@ public class StatusPoller {
             }
         });
         List<Long> ids = snapshots.ids(resource);
-        List<Long> deletes = new ArrayList<>();
-        for (Long id : ids) {
-            if (!seen.contains(id)) {
-                deletes.add(id);
-            }
-        }
+        long absent = ids.stream().filter(id -> !seen.contains(id)).count();
         long size = ids.size();
         if (count == 0 && size >= GUARD_MIN_SIZE) {
             throw new IllegalStateException(resource.apiName() + " came back empty while the snapshot holds " + size
                     + " entries; not taken as deletes");
         }
-        if (size >= GUARD_MIN_SIZE && deletes.size() > config.maxDeleteShare() * size) {
-            throw new IllegalStateException(resource.apiName() + " lost " + deletes.size() + " of " + size
+        if (size >= GUARD_MIN_SIZE && absent > config.maxDeleteShare() * size) {
+            throw new IllegalStateException(resource.apiName() + " lost " + absent + " of " + size
                     + " entries at once (more than ogsm.status.max-delete-share); not taken as deletes");
         }
-        if (!resource.isMeasurement()) {
-            for (Long id : deletes) {
-                events.add(event(resource, id, ChangeType.DELETED, parse(snapshots.entry(resource, id)), null, List.of()));
-            }
+        Map<Long, Integer> missingBefore = snapshots.missing(resource);
+        Absences absences = Absences.of(ids, seen, missingBefore, config.deleteConfirmations(),
+                resource.isMeasurement());
+        for (Long id : absences.deleted()) {
+            events.add(event(resource, id, ChangeType.DELETED, parse(snapshots.entry(resource, id)), null, List.of()));
         }
         if (!events.isEmpty()) {
             publisher.publish(events, 60);
@@ -163,8 +164,9 @@ public class StatusPoller {
                     .increment(events.size());
             LOG.infof("Status of %s: %d change(s) published", resource.apiName(), events.size());
         }
-        if (!upserts.isEmpty() || !deletes.isEmpty() || initial) {
-            snapshots.apply(resource, upserts, deletes);
+        if (!upserts.isEmpty() || !absences.deleted().isEmpty() || !absences.missing().equals(missingBefore)
+                || initial) {
+            snapshots.apply(resource, upserts, absences.deleted(), absences.missing());
         }
         return events.size();
     }
