@@ -26,7 +26,7 @@ import java.util.Map;
  * @param measurement     the measurement, when the input could be read as one
  * @param input           the raw input, when it could not (cut to a bounded size)
  * @param request         the request sent: method, path and body
- * @param responseStatus  the API's HTTP status, 0 when there was no answer
+ * @param responseStatus  the API's HTTP status; absent when there was no answer (then {@code exception} says why)
  * @param responseBody    the API's answer (cut to a bounded size)
  * @param exception       the failure's class and message, when there was no answer
  * @param attempts        delivery attempts made
@@ -45,7 +45,7 @@ public record DeadLetter(
         Measurement measurement,
         String input,
         JsonNode request,
-        int responseStatus,
+        Integer responseStatus,
         String responseBody,
         Map<String, String> exception,
         int attempts,

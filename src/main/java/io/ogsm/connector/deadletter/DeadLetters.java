@@ -72,7 +72,7 @@ public class DeadLetters {
         Instant started = exchange.getIn().getHeader(DeliveryHeaders.STARTED, Instant.class);
 
         Throwable cause = failure != null && failure.getCause() != null ? failure.getCause() : failure;
-        int status = 0;
+        Integer status = null;
         String responseBody = null;
         Map<String, String> exception = null;
         if (cause instanceof OgsmApiException api) {
@@ -106,7 +106,7 @@ public class DeadLetters {
         String id = "in-" + IdempotencyKey.digest(String.valueOf(source) + "\n" + input);
         Instant now = clock.instant();
         DeadLetter letter = new DeadLetter(id, null, FailureReason.MAPPING, cut(why), source, null, cut(input), null,
-                0, null, null, 1, now, now);
+                null, null, null, 1, now, now);
         settle(exchange, letter);
     }
 
@@ -122,14 +122,14 @@ public class DeadLetters {
         String trackingKey = exchange.getIn().getHeader(DeliveryHeaders.TRACKING_KEY, String.class);
         if (trackingKey != null) {
             deliveryStore.track(trackingKey, new DeliveryLedger.Tracking(Outcome.DEAD_LETTERED.key(), letter.key(),
-                    null, letter.reason().key(), clock.instant()));
+                    null, letter.reason().key(), letter.id(), null, clock.instant()));
         }
         exchange.getIn().setHeader(DeliveryHeaders.OUTCOME, Outcome.DEAD_LETTERED);
         exchange.getIn().setHeader(DeliveryHeaders.FAILURE_REASON, letter.reason().key());
         exchange.getIn().setHeader(DeliveryHeaders.FAILURE_MESSAGE, letter.message());
         LOG.warnf("Dead letter %s: reason %s, %s, after %d attempt(s)%s", letter.id(), letter.reason().key(),
                 describe(source), letter.attempts(),
-                letter.responseStatus() == 0 ? "" : ", HTTP " + letter.responseStatus());
+                letter.responseStatus() == null ? "" : ", HTTP " + letter.responseStatus());
     }
 
     /**
@@ -154,6 +154,11 @@ public class DeadLetters {
         }
         exchange.getIn().setBody(letter.measurement());
         exchange.getIn().setHeader(DeliveryHeaders.SOURCE, SourceRef.replay(id, letter.source()));
+        if (letter.source() != null && letter.source().kind() == SourceRef.Kind.PUSH
+                && letter.source().get("key") != null) {
+            // a pushed measurement's status follows its replay: delivered, or dead-lettered again
+            exchange.getIn().setHeader(DeliveryHeaders.TRACKING_KEY, letter.source().get("key"));
+        }
     }
 
     /** After the replay's delivery: a dead letter delivered (or found delivered already) is removed. */

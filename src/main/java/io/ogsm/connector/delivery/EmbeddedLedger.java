@@ -70,24 +70,47 @@ public class EmbeddedLedger implements DeliveryLedger {
     @Override
     public void markDelivered(String key, Long ogsmId, String trackingKey, Tracking state) {
         byte[] mark = delivered.json(new Delivered(ogsmId, clock.instant()));
-        byte[] tracked = trackingKey == null ? null : tracking.json(state);
-        store.write(batch -> {
-            batch.put(delivered.column, key, mark);
-            if (tracked != null) {
+        if (trackingKey == null) {
+            store.write(batch -> {
+                batch.put(delivered.column, key, mark);
+                batch.delete(inFlight.column, key);
+            });
+            return;
+        }
+        synchronized (lock(trackingKey)) {
+            byte[] tracked = tracking.json(state.after(tracking.get(trackingKey).orElse(null)));
+            store.write(batch -> {
+                batch.put(delivered.column, key, mark);
                 batch.put(tracking.column, trackingKey, tracked);
-            }
-            batch.delete(inFlight.column, key);
-        });
+                batch.delete(inFlight.column, key);
+            });
+        }
     }
 
     @Override
     public void track(String trackingKey, Tracking state) {
-        store.put(tracking.column, trackingKey, tracking.json(state));
+        synchronized (lock(trackingKey)) {
+            store.put(tracking.column, trackingKey, tracking.json(state.after(tracking.get(trackingKey).orElse(null))));
+        }
     }
 
     @Override
     public void trackAll(Map<String, Tracking> states) {
-        store.write(batch -> states.forEach((key, state) -> batch.put(tracking.column, key, tracking.json(state))));
+        // a push's keys are each queued once per request: the merge with what each key had is per key
+        Map<String, byte[]> merged = new java.util.LinkedHashMap<>();
+        states.forEach((key, state) -> {
+            synchronized (lock(key)) {
+                merged.put(key, tracking.json(state.after(tracking.get(key).orElse(null))));
+            }
+        });
+        store.write(batch -> merged.forEach((key, json) -> batch.put(tracking.column, key, json)));
+    }
+
+    /** Tracking states of one key are read and written under one of these (striped by key). */
+    private final Object[] locks = java.util.stream.IntStream.range(0, 64).mapToObj(i -> new Object()).toArray();
+
+    private Object lock(String trackingKey) {
+        return locks[Math.floorMod(trackingKey.hashCode(), locks.length)];
     }
 
     @Override

@@ -22,8 +22,42 @@ public interface DeliveryLedger extends AutoCloseable {
     record InFlight(String key, Measurement measurement, Instant since) {
     }
 
-    /** The state of a pushed measurement: {@code queued}, {@code delivered} or {@code dead_lettered}. */
-    record Tracking(String state, String deliveryKey, Long ogsmId, String reason, Instant at) {
+    /**
+     * The state of a pushed measurement: {@code queued}, {@code delivered} or {@code dead_lettered}.
+     *
+     * @param deadLetter the dead letter's id while dead-lettered
+     * @param acceptedAt when the push API first accepted it (null in entries written before it was kept: then at)
+     * @param at         when it reached this state
+     */
+    record Tracking(String state, String deliveryKey, Long ogsmId, String reason, String deadLetter,
+            Instant acceptedAt, Instant at) {
+
+        public static final String DELIVERED = "delivered";
+
+        /** A state that names no dead letter, accepted when {@link #after} says. */
+        public Tracking(String state, String deliveryKey, Long ogsmId, String reason, Instant at) {
+            this(state, deliveryKey, ogsmId, reason, null, null, at);
+        }
+
+        /**
+         * This state as the one that follows {@code previous} for the same key: the first acceptance is kept, and a
+         * delivered measurement stays as it was delivered (a push of it again, settled as a duplicate, changes
+         * nothing). Every ledger applies this rule when it records a state.
+         */
+        public Tracking after(Tracking previous) {
+            if (previous == null) {
+                return acceptedAt != null ? this : withAcceptedAt(at);
+            }
+            Instant accepted = previous.acceptedAt != null ? previous.acceptedAt : previous.at;
+            if (DELIVERED.equals(previous.state)) {
+                return previous.withAcceptedAt(accepted);
+            }
+            return withAcceptedAt(accepted);
+        }
+
+        private Tracking withAcceptedAt(Instant accepted) {
+            return new Tracking(state, deliveryKey, ogsmId, reason, deadLetter, accepted, at);
+        }
     }
 
     Optional<Delivered> delivered(String key);

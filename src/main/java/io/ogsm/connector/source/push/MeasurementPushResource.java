@@ -140,8 +140,11 @@ public class MeasurementPushResource {
         }
         if (t.reason() != null) {
             answer.put("reason", t.reason());
-            answer.put("dead_letter", t.deliveryKey());
         }
+        if (t.deadLetter() != null && t.state().equals("dead_lettered")) {
+            answer.put("dead_letter", t.deadLetter());
+        }
+        answer.put("accepted_at", (t.acceptedAt() != null ? t.acceptedAt() : t.at()).toString());
         answer.put("at", t.at().toString());
         return Response.ok(answer).build();
     }

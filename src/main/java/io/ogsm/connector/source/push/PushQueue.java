@@ -87,7 +87,7 @@ public class PushQueue {
                 .set("measurement", OgsmJson.mapper().valueToTree(m)));
         Map<String, DeliveryLedger.Tracking> queued = new LinkedHashMap<>();
         byKey.keySet().forEach(key -> queued.put(key,
-                new DeliveryLedger.Tracking(DeliveryHeaders.QUEUED, key, null, null, clock.instant())));
+                new DeliveryLedger.Tracking(DeliveryHeaders.QUEUED, key, null, null, null, null, clock.instant())));
         store.trackAll(queued);
         pending.put(name, new AtomicLong(byKey.size()));
         try {
