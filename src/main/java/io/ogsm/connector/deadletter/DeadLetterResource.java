@@ -6,6 +6,7 @@ import io.ogsm.connector.pipeline.DeliveryHeaders;
 import io.ogsm.connector.pipeline.Outcome;
 import io.ogsm.connector.pipeline.FailureReason;
 import io.ogsm.connector.http.JsonErrors;
+import io.ogsm.connector.measurement.TitleResolver;
 import io.ogsm.connector.ogsm.OgsmJson;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.DELETE;
@@ -45,10 +46,12 @@ public class DeadLetterResource {
 
     private final DeadLetters deadLetters;
     private final ProducerTemplate producer;
+    private final TitleResolver titles;
 
-    public DeadLetterResource(DeadLetters deadLetters, ProducerTemplate producer) {
+    public DeadLetterResource(DeadLetters deadLetters, ProducerTemplate producer, TitleResolver titles) {
         this.deadLetters = deadLetters;
         this.producer = producer;
+        this.titles = titles;
     }
 
     @GET
@@ -76,6 +79,8 @@ public class DeadLetterResource {
     @POST
     @Path("/{id}/replay")
     public Response replay(@PathParam("id") String id) {
+        // a replay usually follows a fix in the workspace: titles are resolved against the lists as they are now
+        titles.forget();
         return replayed(id).map(r -> Response.ok(r).build())
                 .orElseGet(() -> error(404, "no dead letter " + shortId(id)));
     }
@@ -90,6 +95,7 @@ public class DeadLetterResource {
         } catch (IllegalArgumentException e) {
             return error(400, e.getMessage());
         }
+        titles.forget(); // once for the whole replay: the lists as they are now
         ArrayNode outcomes = OgsmJson.mapper().createArrayNode();
         for (DeadLetter letter : deadLetters.store().list(byReason, Optional.empty(), Integer.MAX_VALUE)) {
             replayed(letter.id()).ifPresent(r -> outcomes.add(OgsmJson.mapper().valueToTree(r)));

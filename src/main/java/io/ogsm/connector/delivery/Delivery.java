@@ -83,6 +83,10 @@ public class Delivery {
             throw new DeliveryFailure(String.join("; ", violations.stream().map(Violation::toString).toList()),
                     Decision.permanent(FailureReason.VALIDATION, 0), null);
         }
+        if (m.id() != null) {
+            // keyed already, so that a failure of the title check below is a dead letter of that key
+            exchange.getIn().setHeader(DeliveryHeaders.KEY, IdempotencyKey.of(m));
+        }
         Measurement resolved;
         try {
             resolved = titles.resolve(m);
@@ -189,7 +193,7 @@ public class Delivery {
     private void delivered(Exchange exchange, String key, Long id) {
         String trackingKey = exchange.getIn().getHeader(DeliveryHeaders.TRACKING_KEY, String.class);
         store.markDelivered(key, id, trackingKey, trackingKey == null ? null
-                : new DeliveryLedger.Tracking(Outcome.DELIVERED.key(), key, id, null, clock.instant()));
+                : new DeliveryLedger.Tracking(Outcome.DELIVERED.key(), key, id, null, null, null, clock.instant()));
         exchange.getIn().setHeader(DeliveryHeaders.OUTCOME, Outcome.DELIVERED);
         exchange.getIn().setHeader(DeliveryHeaders.OGSM_ID, id);
         recorded(exchange, Outcome.DELIVERED, id);
@@ -203,7 +207,7 @@ public class Delivery {
             String key = deliveryKey != null ? deliveryKey : exchange.getIn().getHeader(DeliveryHeaders.KEY, String.class);
             String state = (outcome == Outcome.DUPLICATE ? Outcome.DELIVERED : outcome).key();
             store.track(trackingKey, new DeliveryLedger.Tracking(state, key, ogsmId,
-                    reason == null ? null : reason.key(), clock.instant()));
+                    reason == null ? null : reason.key(), null, null, clock.instant()));
         }
     }
 

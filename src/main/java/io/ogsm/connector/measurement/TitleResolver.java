@@ -30,6 +30,7 @@ public class TitleResolver {
     private final Duration minRefreshInterval;
     private final Clock clock;
     private final Map<MeasurementType, Map<String, List<Entry>>> cache = new HashMap<>();
+    private final Map<MeasurementType, Map<Long, Entry>> ids = new HashMap<>();
     private final Map<MeasurementType, Instant> loadedAt = new HashMap<>();
 
     public TitleResolver(Supplier<List<Goal>> goals, Supplier<List<Kpi>> kpis, Duration minRefreshInterval,
@@ -44,12 +45,43 @@ public class TitleResolver {
         return new TitleResolver(client::goals, client::kpis, minRefreshInterval, Clock.systemUTC());
     }
 
-    /** The measurement naming its goal/KPI by id; unchanged if it already does. */
+    /**
+     * The measurement naming its goal/KPI by id; unchanged if it already does. With both an id and a title, they must
+     * name the same entry (the lists are read again once if they do not, in case of a rename); an id the lists do not
+     * hold is left to the API to answer.
+     */
     public Measurement resolve(Measurement m) {
         if (m.id() != null) {
+            if (m.title() != null && !m.title().isBlank()) {
+                check(m.type(), m.id(), m.title());
+            }
             return m;
         }
         return m.withId(resolve(m.type(), m.title()));
+    }
+
+    private synchronized void check(MeasurementType type, long id, String title) {
+        String key = normalize(title);
+        Entry named = byId(type, false, id);
+        if ((named == null || !normalize(named.title()).equals(key)) && mayRefresh(type)) {
+            named = byId(type, true, id);
+        }
+        if (named == null || normalize(named.title()).equals(key)) {
+            return;
+        }
+        String kind = type == MeasurementType.KPI ? "KPI" : "goal";
+        List<Entry> titled = lists(type, false).getOrDefault(key, List.of());
+        String other = titled.isEmpty() ? "no " + kind + " has that title"
+                : "that is the title of " + kind + " " + titled.stream().map(e -> Long.toString(e.id())).toList()
+                        .toString().replaceAll("[\\[\\]]", "");
+        throw new UnresolvedTitleException("id and title name different " + kind + "s: " + kind + " " + id
+                + " is '" + named.title() + "', not '" + title.trim() + "' (" + other + "); correct one of them, or give"
+                + " only the id", true);
+    }
+
+    private Entry byId(MeasurementType type, boolean refresh, long id) {
+        lists(type, refresh);
+        return ids.get(type).get(id);
     }
 
     public synchronized long resolve(MeasurementType type, String title) {
@@ -67,6 +99,16 @@ public class TitleResolver {
                     + found.stream().map(e -> Long.toString(e.id())).toList() + "; name it by id", true);
         }
         return found.get(0).id();
+    }
+
+    /**
+     * Forgets the lists read so far: the next title is resolved against lists read then. A replay does this first, so
+     * that a goal or KPI renamed in the workspace to fix a dead letter is seen at once.
+     */
+    public synchronized void forget() {
+        cache.clear();
+        ids.clear();
+        loadedAt.clear();
     }
 
     static String normalize(String title) {
@@ -87,12 +129,15 @@ public class TitleResolver {
                 kpis.get().forEach(k -> entries.add(new Entry(k.id(), k.title())));
             }
             Map<String, List<Entry>> byTitle = new HashMap<>();
+            Map<Long, Entry> byId = new HashMap<>();
             for (Entry entry : entries) {
                 if (entry.title() != null) {
                     byTitle.computeIfAbsent(normalize(entry.title()), t -> new ArrayList<>()).add(entry);
+                    byId.put(entry.id(), entry);
                 }
             }
             cache.put(type, byTitle);
+            ids.put(type, byId);
             loadedAt.put(type, clock.instant());
         }
         return cache.get(type);

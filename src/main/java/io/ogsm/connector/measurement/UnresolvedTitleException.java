@@ -1,17 +1,22 @@
 package io.ogsm.connector.measurement;
 
-/** A title that names no goal/KPI, or more than one: never guessed. */
+/**
+ * A title that names no goal/KPI, several, or another one than the id beside it: never guessed.
+ */
 public class UnresolvedTitleException extends RuntimeException {
 
-    private final boolean ambiguous;
+    private final boolean contradictory;
 
-    public UnresolvedTitleException(String message, boolean ambiguous) {
+    public UnresolvedTitleException(String message, boolean contradictory) {
         super(message);
-        this.ambiguous = ambiguous;
+        this.contradictory = contradictory;
     }
 
-    /** True when the title names several entries; false when it names none. */
-    public boolean ambiguous() {
-        return ambiguous;
+    /**
+     * True when the measurement names its goal/KPI in a way that cannot be right (a title of several entries, an id
+     * and a title of different ones): a validation failure. False when the title names nothing (not found).
+     */
+    public boolean contradictory() {
+        return contradictory;
     }
 }

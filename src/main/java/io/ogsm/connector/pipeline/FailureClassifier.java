@@ -47,7 +47,7 @@ public final class FailureClassifier implements CredentialsPolicy {
             return Decision.ambiguous();
         }
         if (failure instanceof UnresolvedTitleException title) {
-            return Decision.permanent(title.ambiguous() ? FailureReason.VALIDATION : FailureReason.NOT_FOUND, 0);
+            return Decision.permanent(title.contradictory() ? FailureReason.VALIDATION : FailureReason.NOT_FOUND, 0);
         }
         return Decision.retry(0, Optional.empty());
     }

@@ -189,6 +189,57 @@ class DeliveryRouteTest {
                 java.nio.file.Files.getPosixFilePermissions(deadLetters.folder().resolve(key + ".json"))));
     }
 
+    /** A push key's status follows its measurement: dead-lettered naming the dead letter, delivered after a replay. */
+    @Test
+    void aPushedMeasurementsStatusFollowsItThroughADeadLetterAndItsReplay() {
+        String title = "Depot uptime " + run;
+        String body = "{\"type\":\"kpi\",\"title\":\"" + title + "\",\"at\":\"2026-10-01\",\"value\":97.5,"
+                + "\"description\":\"" + run + "-s\"}";
+        String key = Api.push(body).statusCode(202).extract().path("items[0].key");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> io.restassured.RestAssured
+                .get("/api/measurements/" + key).then().body("status", equalTo("dead_lettered")));
+        io.restassured.response.ValidatableResponse lettered = io.restassured.RestAssured
+                .get("/api/measurements/" + key).then().body("reason", equalTo("not_found"));
+        String letter = lettered.extract().path("dead_letter");
+        String accepted = lettered.extract().path("accepted_at");
+        Api.admin().get("/api/deadletters/" + letter).then().statusCode(200)
+                .body("message", equalTo("unknown KPI title '" + title + "'"));
+
+        Api.sandbox().contentType("application/json").body("{\"title\": \"" + title + "\"}")
+                .patch("/sandbox/_control/indicators/33").then().statusCode(200);
+        Api.admin().post("/api/deadletters/" + letter + "/replay").then().statusCode(200)
+                .body("outcome", equalTo("delivered"));
+        io.restassured.response.ValidatableResponse delivered = io.restassured.RestAssured
+                .get("/api/measurements/" + key).then()
+                .body("status", equalTo("delivered"))
+                .body("ogsm_id", org.hamcrest.Matchers.notNullValue())
+                .body("dead_letter", org.hamcrest.Matchers.nullValue())
+                .body("accepted_at", equalTo(accepted));
+        String settled = delivered.extract().path("at");
+
+        // pushed again: a duplicate, which changes nothing about it
+        Api.push(body).statusCode(202);
+        await().atMost(Duration.ofSeconds(20)).until(() -> Api.metric("ogsm_push_queue_depth") == 0);
+        io.restassured.RestAssured.get("/api/measurements/" + key).then()
+                .body("status", equalTo("delivered")).body("accepted_at", equalTo(accepted)).body("at", equalTo(settled));
+        assertEquals(Map.of(run + "-s", 1L), storedByDescription());
+    }
+
+    /** The id wins nothing: an id and a title of different KPIs is a contradiction, refused naming both. */
+    @Test
+    void anIdAndATitleOfDifferentKpisAreDeadLetteredNamingBoth() {
+        String key = Api.push("{\"type\":\"kpi\",\"id\":31,\"title\":\"Cost per order, EUR\",\"at\":\"2026-10-01\","
+                + "\"value\":6.42,\"description\":\"" + run + "\"}").statusCode(202).extract().path("items[0].key");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> Api.admin().get("/api/deadletters/" + key).then()
+                .statusCode(200)
+                .body("reason", equalTo("validation"))
+                .body("message", equalTo("id and title name different KPIs: KPI 31 is 'Orders delivered same day', not "
+                        + "'Cost per order, EUR' (that is the title of KPI 32); correct one of them, or give only the id"))
+                .body("response_status", org.hamcrest.Matchers.nullValue())
+                .body("exception.class", equalTo("io.ogsm.connector.measurement.UnresolvedTitleException")));
+        assertEquals(Map.of(), storedByDescription(), "posted to neither KPI");
+    }
+
     @Test
     void anOutageBecomesADeadLetterThatReplayDeliversOnceTheApiIsBack() {
         sandbox.faults().update(new FaultSettings(1.0, 0, 0, 1, 0, 1L, Set.of("POST")));
@@ -286,6 +337,23 @@ class DeliveryRouteTest {
                 "the 503s were retried and counted");
         // every pushed measurement settled, the dead-lettered one too
         await().atMost(Duration.ofSeconds(20)).until(() -> Api.metric("ogsm_push_queue_depth") == 0);
+    }
+
+    /** An alert on rate(...) needs the series before the first event: every known label set is there, at 0 or more. */
+    @Test
+    void everySeriesWithKnownLabelsIsThereFromStart() {
+        for (String source : List.of("csv", "kafka", "push", "erp", "replay")) {
+            for (String reason : List.of("validation", "not_found", "auth", "retries_exhausted", "mapping")) {
+                String series = "ogsm_dead_letters_total{reason=\"" + reason + "\",source=\"" + source + "\"}";
+                assertTrue(Api.metric(series) >= 0, series);
+            }
+            for (String outcome : List.of("delivered", "duplicate", "dead_lettered")) {
+                String series = "ogsm_deliveries_total{outcome=\"" + outcome + "\",source=\"" + source + "\"}";
+                assertTrue(Api.metric(series) >= 0, series);
+            }
+            assertTrue(Api.metric("ogsm_delivery_retries_total{source=\"" + source + "\"}") >= 0, source);
+            assertTrue(Api.metric("ogsm_delivery_latency_seconds_count{source=\"" + source + "\"}") >= 0, source);
+        }
     }
 
     private static double nanAsZero(double value) {

@@ -16,6 +16,8 @@ public class RealWorkspaceProfile implements QuarkusTestProfile {
                 "ogsm.api.username", "demo",
                 "ogsm.api.password", "demo",
                 "ogsm.sandbox.enabled", "true",
-                "ogsm.admin.protect-metrics", "true");
+                "ogsm.admin.protect-metrics", "true",
+                // as in production (the test profile's is 1 ms): lists re-read on an unknown title at most every 30 s
+                "ogsm.delivery.title-refresh-interval", "30s");
     }
 }

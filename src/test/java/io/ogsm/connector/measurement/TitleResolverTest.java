@@ -80,8 +80,8 @@ class TitleResolverTest {
     }
 
     @Test
-    void returnsAMeasurementWithAnIdUnchangedWithoutReadingTheLists() {
-        Measurement m = new Measurement(MeasurementType.KPI, 99L, "Revenue, net", LocalDate.of(2024, 10, 9),
+    void returnsAMeasurementWithAnIdAloneUnchangedWithoutReadingTheLists() {
+        Measurement m = new Measurement(MeasurementType.KPI, 99L, null, LocalDate.of(2024, 10, 9),
                 BigDecimal.ONE, null, null);
 
         assertSame(m, resolver.resolve(m));
@@ -105,7 +105,7 @@ class TitleResolverTest {
         UnresolvedTitleException e = assertThrows(UnresolvedTitleException.class,
                 () -> resolver.resolve(MeasurementType.GOAL, "  Profit "));
 
-        assertFalse(e.ambiguous());
+        assertFalse(e.contradictory());
         assertTrue(e.getMessage().contains("'Profit'"), e.getMessage());
     }
 
@@ -146,7 +146,7 @@ class TitleResolverTest {
         UnresolvedTitleException e = assertThrows(UnresolvedTitleException.class,
                 () -> resolver.resolve(MeasurementType.KPI, "CHURN"));
 
-        assertTrue(e.ambiguous());
+        assertTrue(e.contradictory());
         assertTrue(e.getMessage().contains("33"), e.getMessage());
         assertTrue(e.getMessage().contains("34"), e.getMessage());
     }
@@ -154,5 +154,43 @@ class TitleResolverTest {
     @Test
     void skipsEntriesWithoutATitle() {
         assertThrows(UnresolvedTitleException.class, () -> resolver.resolve(MeasurementType.GOAL, ""));
+    }
+
+    private static Measurement kpiMeasurement(Long id, String title) {
+        return new Measurement(MeasurementType.KPI, id, title, java.time.LocalDate.of(2026, 10, 31),
+                java.math.BigDecimal.ONE, null, null);
+    }
+
+    @Test
+    void anIdAndATitleOfTheSameKpiPass() {
+        Measurement m = kpiMeasurement(32L, "on-time delivery");
+        assertEquals(m, resolver.resolve(m));
+    }
+
+    @Test
+    void anIdAndATitleOfDifferentKpisAreRefusedNamingBoth() {
+        UnresolvedTitleException e = assertThrows(UnresolvedTitleException.class,
+                () -> resolver.resolve(kpiMeasurement(31L, "Churn")));
+        assertTrue(e.contradictory(), "a validation failure, not a missing KPI");
+        assertTrue(e.getMessage().contains("KPI 31 is 'Revenue, net', not 'Churn'")
+                && e.getMessage().contains("KPI 33, 34"), e.getMessage());
+
+        e = assertThrows(UnresolvedTitleException.class, () -> resolver.resolve(kpiMeasurement(31L, "NPS")));
+        assertTrue(e.getMessage().contains("no KPI has that title"), e.getMessage());
+    }
+
+    @Test
+    void aKpiRenamedInTheWorkspaceIsSeenAfterOneRefresh() {
+        resolver.resolve(kpiMeasurement(33L, "Churn"));
+        kpis.items.set(2, kpi(33, "Customer churn"));
+        clock.advance(MIN_REFRESH);
+        Measurement renamed = kpiMeasurement(33L, "Customer churn");
+        assertEquals(renamed, resolver.resolve(renamed));
+    }
+
+    @Test
+    void anIdTheListsDoNotHoldIsLeftToTheApi() {
+        Measurement m = kpiMeasurement(99L, "Churn");
+        assertEquals(m, resolver.resolve(m));
     }
 }
