@@ -2,7 +2,7 @@ package io.ogsm.connector.deadletter;
 
 import io.ogsm.connector.ogsm.OgsmJson;
 import io.ogsm.connector.pipeline.DeliveryHeaders;
-import io.ogsm.connector.pipeline.SourceRef;
+import io.ogsm.connector.pipeline.OriginalRecord;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.kafka.KafkaConstants;
@@ -11,70 +11,113 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * The {@code dead-letter-publish} route's step ({@code routes/dead-letters.yaml}): makes the dead-letter topic's
- * record of a dead letter just written. A delivery dead letter goes as its JSON document keyed by its id; a Kafka
- * record that could not be read at all goes as it was, key and value, with {@code ogsm.error.*} headers saying where it
- * came from and why, in the spirit of Kafka Connect's {@code __connect.errors.*}. Header {@value #FORMAT_HEADER} says
- * which.
+ * The dead-letter topic's records ({@code routes/dead-letters.yaml}). A record of the measurements topic that failed,
+ * whole or in any of its items (unreadable, of the wrong shape, an invalid item, refused by the API, retries
+ * exhausted), goes back once, as it came (key, value, its own headers), with {@code ogsm.error.*} headers saying where
+ * it was read and why, in the spirit of Kafka Connect's {@code __connect.errors.*}: fixed, it can be produced again
+ * with Kafka's own tools. Dead letters of the other sources go as their JSON document, keyed by its id. Header
+ * {@value #FORMAT_HEADER} says which.
  */
 public class DeadLetterTopic {
 
-    /** {@code document} (value is a dead-letter JSON document) or {@code original} (value is the poison message). */
+    /** {@code document} (value is a dead-letter JSON document) or {@code original} (value is the record's own). */
     public static final String FORMAT_HEADER = "ogsm.deadletter.format";
+    /** How much of a value goes to the dead-letter topic (the broker refuses larger records by default). */
+    static final int VALUE_LIMIT = 512 * 1024;
+    /** Header of a dead letter of a Kafka record's item: noted on the record, not published on its own. */
+    static final String NOTED = "OgsmDeadLetterNoted";
 
-    /** Replaces the exchange's body and headers by the record's: nothing else of the source goes to the topic. */
+    /**
+     * The first step of {@code dead-letter-publish}: a dead letter of a Kafka record (or one of its items) is noted
+     * on the record, which goes to the topic once all its items are settled ({@link #original}); any other becomes
+     * the record of its document. Replaces the exchange's body and headers: nothing else of the source goes out.
+     */
     public void record(Exchange exchange) {
         DeadLetter letter = exchange.getProperty(DeadLetters.LETTER, DeadLetter.class);
+        OriginalRecord original = exchange.getProperty(OriginalRecord.PROPERTY, OriginalRecord.class);
         Message in = exchange.getIn();
-        boolean poison = Boolean.TRUE.equals(in.getHeader(DeliveryHeaders.POISON, Boolean.class));
-        byte[] poisonKey = in.getHeader(DeliveryHeaders.POISON_KEY, byte[].class);
-        int limit = in.getHeader(DeliveryHeaders.POISON_VALUE_LIMIT, Integer.MAX_VALUE, Integer.class);
-        String exceptionClass = in.getHeader(DeliveryHeaders.INVALID_EXCEPTION, String.class);
-        byte[] value = poison ? in.getBody(byte[].class) : null;
-        in.removeHeaders("*");
-        if (poison) {
-            original(in, letter, poisonKey, value, limit, exceptionClass);
-        } else {
-            document(in, letter);
+        if (original != null) {
+            String index = letter.source() == null ? null : letter.source().get("index");
+            Map<String, String> exception = letter.exception();
+            String exceptionClass = exception != null ? exception.get("class")
+                    : in.getHeader(DeliveryHeaders.INVALID_EXCEPTION, String.class);
+            original.failed(new OriginalRecord.Failure(index == null ? 0 : Integer.parseInt(index), letter.id(),
+                    letter.reason().key(), letter.message(), exceptionClass, letter.responseStatus()));
+            in.removeHeaders("*");
+            in.setHeader(NOTED, true);
+            in.setBody(null);
+            return;
         }
-    }
-
-    private static void document(Message out, DeadLetter letter) {
+        in.removeHeaders("*");
         try {
-            out.setBody(OgsmJson.mapper().writeValueAsBytes(letter));
+            in.setBody(OgsmJson.mapper().writeValueAsBytes(letter));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write dead letter " + letter.id(), e);
         }
-        out.setHeader(KafkaConstants.KEY, letter.id().getBytes(StandardCharsets.UTF_8));
-        out.setHeader(FORMAT_HEADER, "document");
-        out.setHeader("ogsm.error.reason", letter.reason().key());
-        sourceHeaders(out, letter.source(), "ogsm.source.");
+        in.setHeader(KafkaConstants.KEY, letter.id().getBytes(StandardCharsets.UTF_8));
+        in.setHeader(FORMAT_HEADER, "document");
+        in.setHeader("ogsm.error.reason", letter.reason().key());
+        if (letter.source() != null) {
+            letter.source().asMap().forEach((k, v) -> in.setHeader("ogsm.source." + k, v));
+        }
     }
 
-    private static void original(Message out, DeadLetter letter, byte[] key, byte[] value, int limit,
-            String exceptionClass) {
-        sourceHeaders(out, letter.source(), "ogsm.error.");
-        out.setHeader("ogsm.error.reason", letter.reason().key());
-        out.setHeader("ogsm.error.message", letter.message());
-        if (exceptionClass != null) {
-            out.setHeader("ogsm.error.exception.class", exceptionClass);
-        }
-        if (value != null && value.length > limit) {
-            out.setHeader("ogsm.error.value.truncated-from", Integer.toString(value.length));
-            value = Arrays.copyOf(value, limit);
-        }
-        if (key != null) {
-            out.setHeader(KafkaConstants.KEY, key);
-        }
+    /** Whether the exchange's Kafka record had an item (or the whole of it) dead-lettered. */
+    public boolean failed(Exchange exchange) {
+        OriginalRecord original = exchange.getProperty(OriginalRecord.PROPERTY, OriginalRecord.class);
+        return original != null && !original.failuresByIndex().isEmpty();
+    }
+
+    /**
+     * The record of a Kafka record with failed items, once they are all settled: its key, value and headers, then the
+     * error headers (of its first failed item; {@code ogsm.error.items} lists each failed item's index when the record
+     * held several, {@code ogsm.error.dead-letters} the dead letters in the store).
+     */
+    public void original(Exchange exchange) {
+        OriginalRecord original = exchange.getProperty(OriginalRecord.PROPERTY, OriginalRecord.class);
+        Message out = exchange.getIn();
+        Integer items = out.getHeader(ITEMS_HEADER, Integer.class);
+        boolean several = items != null && items > 1;
+        out.removeHeaders("*");
+        List<OriginalRecord.Failure> failures = original.failuresByIndex();
+        OriginalRecord.Failure first = failures.get(0);
+        // the record's own headers first (as Camel headers: a name given twice keeps its last value), ours after
+        original.headers().forEach(h -> out.setHeader(h.getKey(), h.getValue()));
         out.setHeader(FORMAT_HEADER, "original");
+        out.setHeader("ogsm.error.topic", original.topic());
+        out.setHeader("ogsm.error.partition", Integer.toString(original.partition()));
+        out.setHeader("ogsm.error.offset", Long.toString(original.offset()));
+        out.setHeader("ogsm.error.reason", first.reason());
+        out.setHeader("ogsm.error.message", failures.size() == 1 ? first.message() : failures.stream()
+                .map(f -> "item " + f.index() + ": " + f.message()).collect(Collectors.joining("; ")));
+        if (first.exceptionClass() != null) {
+            out.setHeader("ogsm.error.exception.class", first.exceptionClass());
+        }
+        if (first.responseStatus() != null) {
+            out.setHeader("ogsm.error.response.status", first.responseStatus().toString());
+        }
+        if (several) {
+            out.setHeader("ogsm.error.items", failures.stream().map(f -> Integer.toString(f.index()))
+                    .collect(Collectors.joining(",")));
+        }
+        out.setHeader("ogsm.error.dead-letters", failures.stream().map(OriginalRecord.Failure::deadLetter)
+                .distinct().collect(Collectors.joining(",")));
+        byte[] value = original.value();
+        if (value != null && value.length > VALUE_LIMIT) {
+            out.setHeader("ogsm.error.value.truncated-from", Integer.toString(value.length));
+            value = Arrays.copyOf(value, VALUE_LIMIT);
+        }
+        if (original.key() != null) {
+            out.setHeader(KafkaConstants.KEY, original.key());
+        }
         out.setBody(value);
     }
 
-    private static void sourceHeaders(Message out, SourceRef source, String prefix) {
-        if (source != null) {
-            source.asMap().forEach((k, v) -> out.setHeader(prefix + k, v));
-        }
-    }
+    /** Header of the record's item count, set when it was read (KafkaMeasurements' OgsmItems). */
+    static final String ITEMS_HEADER = "OgsmItems";
 }

@@ -13,10 +13,6 @@ public final class DeliveryHeaders {
     public static final String INVALID_EXCEPTION = "OgsmInvalidException";
     /** Set (true) for a Kafka message that cannot be read at all; the body is then its raw value. */
     public static final String POISON = "OgsmPoison";
-    /** With {@link #POISON}: the message's original key (bytes). */
-    public static final String POISON_KEY = "OgsmPoisonKey";
-    /** With {@link #POISON}: how much of the value goes to the dead-letter topic. */
-    public static final String POISON_VALUE_LIMIT = "OgsmPoisonValueLimit";
     /** The idempotency key, once known. */
     public static final String KEY = "OgsmKey";
     /** A pushed measurement's key as its submitter got it (for GET /api/measurements/{key}). */

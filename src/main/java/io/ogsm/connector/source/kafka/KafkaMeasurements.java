@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ogsm.connector.config.OgsmConfig;
 import io.ogsm.connector.pipeline.DeliveryHeaders;
+import io.ogsm.connector.pipeline.OriginalRecord;
 import io.ogsm.connector.pipeline.SourceRef;
 import io.ogsm.connector.measurement.MeasurementReader;
 import io.ogsm.connector.measurement.Violation;
@@ -11,9 +12,12 @@ import io.ogsm.connector.ogsm.OgsmJson;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,8 +34,6 @@ public class KafkaMeasurements {
 
     /** Items of one message, at most: a larger array is a poison message. */
     static final int MAX_ITEMS = 10_000;
-    /** How much of a poison value goes to the dead-letter topic (the broker refuses larger records by default). */
-    static final int POISON_VALUE_LIMIT = 512 * 1024;
 
     /** Header set by {@link #read}: how many items the record holds. */
     public static final String ITEMS = "OgsmItems";
@@ -52,6 +54,7 @@ public class KafkaMeasurements {
                 in.getHeader(KafkaConstants.PARTITION), in.getHeader(KafkaConstants.OFFSET));
         in.setHeader(DeliveryHeaders.SOURCE, source);
         byte[] value = in.getBody(byte[].class);
+        exchange.setProperty(OriginalRecord.PROPERTY, original(in, value));
         if (value == null) {
             poison(in, "the message has no value (null)", null, null);
             return;
@@ -113,18 +116,28 @@ public class KafkaMeasurements {
         }
     }
 
+    /** The record as it came, for the dead-letter topic should any of its items fail. */
+    private static OriginalRecord original(Message in, byte[] value) {
+        Object key = in.getHeader(KafkaConstants.KEY);
+        byte[] keyBytes = key instanceof byte[] bytes ? bytes
+                : key == null ? null : key.toString().getBytes(StandardCharsets.UTF_8);
+        List<Map.Entry<String, byte[]>> headers = new ArrayList<>();
+        if (in.getHeader(KafkaConstants.HEADERS) instanceof Headers recordHeaders) {
+            for (Header header : recordHeaders) {
+                headers.add(new AbstractMap.SimpleImmutableEntry<>(header.key(), header.value()));
+            }
+        }
+        Integer partition = in.getHeader(KafkaConstants.PARTITION, Integer.class);
+        Long offset = in.getHeader(KafkaConstants.OFFSET, Long.class);
+        return new OriginalRecord(keyBytes, value, headers, String.valueOf(in.getHeader(KafkaConstants.TOPIC)),
+                partition == null ? -1 : partition, offset == null ? -1 : offset);
+    }
+
     private static void poison(Message in, String why, Exception cause, byte[] value) {
         in.setHeader(DeliveryHeaders.POISON, true);
         in.setHeader(DeliveryHeaders.INVALID, why);
-        in.setHeader(DeliveryHeaders.POISON_VALUE_LIMIT, POISON_VALUE_LIMIT);
         if (cause != null) {
             in.setHeader(DeliveryHeaders.INVALID_EXCEPTION, cause.getClass().getName());
-        }
-        Object key = in.getHeader(KafkaConstants.KEY);
-        if (key instanceof byte[] bytes) {
-            in.setHeader(DeliveryHeaders.POISON_KEY, bytes);
-        } else if (key != null) {
-            in.setHeader(DeliveryHeaders.POISON_KEY, key.toString().getBytes(StandardCharsets.UTF_8));
         }
         if (value != null) {
             int shown = Math.min(value.length, 2048);

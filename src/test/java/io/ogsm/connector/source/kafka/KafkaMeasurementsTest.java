@@ -3,6 +3,7 @@ package io.ogsm.connector.source.kafka;
 import io.ogsm.connector.pipeline.SourceRef;
 import io.ogsm.connector.config.OgsmConfig;
 import io.ogsm.connector.pipeline.DeliveryHeaders;
+import io.ogsm.connector.pipeline.OriginalRecord;
 import io.quarkus.runtime.configuration.MemorySize;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import java.lang.reflect.Proxy;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -52,15 +54,22 @@ class KafkaMeasurementsTest {
     }
 
     @Test
-    void aPoisonRecordKeepsItsKeyForTheDeadLetterTopic() {
+    void aPoisonRecordIsKeptAsItCameForTheDeadLetterTopic() {
         Exchange exchange = record("not json");
+        exchange.getIn().setHeader(KafkaConstants.HEADERS, new org.apache.kafka.common.header.internals.RecordHeaders(
+                List.of(new org.apache.kafka.common.header.internals.RecordHeader("traceparent",
+                        "abc-123".getBytes(StandardCharsets.UTF_8)))));
 
         measurements.read(exchange);
 
         assertEquals(Boolean.TRUE, exchange.getIn().getHeader(DeliveryHeaders.POISON));
-        assertEquals("k-7", new String(exchange.getIn().getHeader(DeliveryHeaders.POISON_KEY, byte[].class),
-                StandardCharsets.UTF_8));
         assertFalse(exchange.getIn().getHeader(DeliveryHeaders.INVALID, String.class).isBlank());
+        OriginalRecord original = exchange.getProperty(OriginalRecord.PROPERTY, OriginalRecord.class);
+        assertEquals("k-7", new String(original.key(), StandardCharsets.UTF_8));
+        assertEquals("not json", new String(original.value(), StandardCharsets.UTF_8));
+        assertEquals("traceparent", original.headers().get(0).getKey());
+        assertEquals("abc-123", new String(original.headers().get(0).getValue(), StandardCharsets.UTF_8));
+        assertEquals(List.of("kpis", 2, 41L), List.of(original.topic(), original.partition(), original.offset()));
     }
 
     private Exchange record(String value) {

@@ -173,26 +173,80 @@ class KafkaSourceTest {
         assertEquals("com.fasterxml.jackson.core.JsonParseException", header(notJson, "ogsm.error.exception.class"));
         assertTrue(records.stream().anyMatch(r -> r.value() == null), "the null value is passed on as null");
         assertTrue(records.stream().anyMatch(r -> String.valueOf(huge.length).equals(header(r, "ogsm.error.value.truncated-from"))));
-        // valid JSON of the wrong shape is read, found wanting, and dead-lettered as a document naming the fields
-        ConsumerRecord<byte[], byte[]> shape = records.stream()
-                .filter(r -> "document".equals(header(r, "ogsm.deadletter.format"))).findFirst().orElseThrow();
-        JsonNode letter = OgsmJson.mapper().readTree(shape.value());
-        assertEquals("mapping", letter.path("reason").asText());
-        assertTrue(letter.path("message").asText().contains("is missing"), letter.toString());
-        assertEquals(3, records.stream().filter(r -> "original".equals(header(r, "ogsm.deadletter.format"))).count());
+        // valid JSON of the wrong shape is read, found wanting, and goes back as it came too, saying why
+        ConsumerRecord<byte[], byte[]> shape = records.stream().filter(r -> r.value() != null
+                && new String(r.value(), StandardCharsets.UTF_8).startsWith("{\"unexpected\"")).findFirst().orElseThrow();
+        assertEquals("mapping", header(shape, "ogsm.error.reason"));
+        assertTrue(header(shape, "ogsm.error.message").contains("is missing"), header(shape, "ogsm.error.message"));
+        assertEquals(4, records.stream().filter(r -> "original".equals(header(r, "ogsm.deadletter.format"))).count());
     }
 
+    /**
+     * Every failure of a record of the measurements topic reaches the dead-letter topic as the record itself (key,
+     * value, its own headers) with the error headers, once per record; a push's dead letter stays a document.
+     */
     @Test
-    void deliveryDeadLettersArePublishedToTheDeadLetterTopicToo() throws Exception {
-        send("dl-" + run, "{\"type\":\"kpi\",\"id\":99999,\"at\":\"2026-10-01\",\"value\":1,\"description\":\"" + run + "\"}");
-        await().atMost(Duration.ofSeconds(30)).until(() -> !deadLetterRecords(run).isEmpty());
-        ConsumerRecord<byte[], byte[]> record = deadLetterRecords(run).get(0);
-        JsonNode letter = OgsmJson.mapper().readTree(record.value());
+    void failedRecordsGoBackAsTheyCameOncePerRecordAndOtherDeadLettersAsDocuments() throws Exception {
+        List<String> bodies = List.of(
+                "{\"type\": \"kpi\", \"run\": \"" + run + "\"}",
+                "{\"goal_report\": \"x\", \"run\": \"" + run + "\"}",
+                "[1, 2, 3, \"" + run + "\"]",
+                "{\"type\":\"kpi\",\"id\":99999,\"at\":\"2026-10-01\",\"value\":1,\"description\":\"" + run + "-404\"}",
+                "[{\"type\":\"kpi\",\"id\":31,\"at\":\"2026-10-03\",\"value\":5,\"description\":\"" + run + "-ok\"},"
+                        + "{\"type\":\"kpi\",\"id\":31,\"at\":\"31-02-2025\",\"value\":5},"
+                        + "{\"type\":\"kpi\",\"id\":99998,\"at\":\"2026-10-03\",\"value\":6}]");
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            for (int i = 0; i < bodies.size(); i++) {
+                ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(KafkaBroker.MEASUREMENTS,
+                        ("bad-" + i + "-" + run).getBytes(StandardCharsets.UTF_8),
+                        bodies.get(i).getBytes(StandardCharsets.UTF_8));
+                record.headers().add("traceparent", ("trace-" + i).getBytes(StandardCharsets.UTF_8));
+                producer.send(record).get();
+            }
+        }
+        String pushed = Api.push("{\"type\":\"kpi\",\"id\":99997,\"at\":\"2026-10-01\",\"value\":1,"
+                + "\"description\":\"" + run + "-push\"}").statusCode(202).extract().path("items[0].key");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLetterRecords(run).stream()
+                .filter(distinctBy(r -> Arrays.toString(r.key()))).count() == bodies.size() + 1);
+        List<ConsumerRecord<byte[], byte[]>> records = deadLetterRecords(run).stream()
+                .filter(distinctBy(r -> Arrays.toString(r.key()))).toList();
+        for (int i = 0; i < bodies.size(); i++) {
+            String key = "bad-" + i + "-" + run;
+            List<ConsumerRecord<byte[], byte[]>> ofRecord = deadLetterRecords(run).stream()
+                    .filter(r -> key.equals(new String(r.key(), StandardCharsets.UTF_8)))
+                    .filter(distinctBy(r -> header(r, "ogsm.error.offset"))).toList();
+            assertEquals(1, ofRecord.size(), "once per record: " + key);
+            ConsumerRecord<byte[], byte[]> r = ofRecord.get(0);
+            assertEquals("original", header(r, "ogsm.deadletter.format"), key);
+            assertArrayEquals(bodies.get(i).getBytes(StandardCharsets.UTF_8), r.value(), key);
+            assertEquals("trace-" + i, header(r, "traceparent"), "its own headers go with it: " + key);
+            assertEquals(KafkaBroker.MEASUREMENTS, header(r, "ogsm.error.topic"));
+            assertTrue(header(r, "ogsm.error.partition").matches("\\d+") && header(r, "ogsm.error.offset").matches("\\d+"));
+            assertTrue(header(r, "ogsm.error.reason") != null && header(r, "ogsm.error.message") != null, key);
+        }
+        ConsumerRecord<byte[], byte[]> notFound = byKey(records, "bad-3-" + run);
+        assertEquals("not_found", header(notFound, "ogsm.error.reason"));
+        assertEquals("404", header(notFound, "ogsm.error.response.status"));
+        ConsumerRecord<byte[], byte[]> mixed = byKey(records, "bad-4-" + run);
+        assertEquals("1,2", header(mixed, "ogsm.error.items"), "the failed items of the three");
+        assertEquals("mapping", header(mixed, "ogsm.error.reason"), "the first failed item's reason");
+        assertTrue(header(mixed, "ogsm.error.message").startsWith("item 1: ")
+                && header(mixed, "ogsm.error.message").contains("; item 2: "), header(mixed, "ogsm.error.message"));
+        assertEquals(2, header(mixed, "ogsm.error.dead-letters").split(",").length);
+        assertEquals(List.of(run + "-ok"), storedDescriptions(OgsmResource.KPI_MEASUREMENTS).stream()
+                .filter(d -> d.endsWith("-ok")).toList(), "the good item of the record was delivered");
+
+        ConsumerRecord<byte[], byte[]> document = byKey(records, pushed);
+        assertEquals("document", header(document, "ogsm.deadletter.format"));
+        JsonNode letter = OgsmJson.mapper().readTree(document.value());
         assertEquals("not_found", letter.path("reason").asText());
-        assertEquals(404, letter.path("response_status").asInt());
-        assertEquals("kafka", letter.path("source").path("kind").asText());
-        assertEquals("document", header(record, "ogsm.deadletter.format"));
-        assertEquals(letter.path("id").asText(), new String(record.key(), StandardCharsets.UTF_8));
+        assertEquals("push", letter.path("source").path("kind").asText());
+    }
+
+    private static ConsumerRecord<byte[], byte[]> byKey(List<ConsumerRecord<byte[], byte[]>> records, String key) {
+        return records.stream().filter(r -> r.key() != null && key.equals(new String(r.key(), StandardCharsets.UTF_8)))
+                .findFirst().orElseThrow(() -> new AssertionError("no dead-letter record with key " + key));
     }
 
     @Test
