@@ -1,16 +1,7 @@
 package io.ogsm.connector.config;
 
-import io.quarkus.runtime.configuration.DurationConverter;
-import io.quarkus.runtime.configuration.MemorySize;
-import io.quarkus.runtime.configuration.MemorySizeConverter;
-import io.quarkus.runtime.configuration.PathConverter;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 
@@ -20,20 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 /** What the routes' placeholders are handed before the routes are built: the settings' values, never a secret. */
 class CamelPlaceholdersTest {
 
-    private static SmallRyeConfig config(Map<String, String> properties) {
-        return new SmallRyeConfigBuilder()
-                .withConverter(Duration.class, 100, new DurationConverter())
-                .withConverter(MemorySize.class, 100, new MemorySizeConverter())
-                .withConverter(Path.class, 100, new PathConverter())
-                .withCustomizers(new OgsmConfigValidator())
-                .withSources(new PropertiesConfigSource(properties, "test", 100))
-                .withMapping(OgsmConfig.class)
-                .build();
-    }
-
     @Test
     void theRoutesGetTheSettingsAndTheDurationsInMillisecondsButNoSecret() {
-        Properties values = CamelPlaceholders.values(config(Map.of(
+        Properties values = CamelPlaceholders.values(ConfigCheckTest.read(Map.of(
                 "ogsm.delivery.concurrency", "4",
                 "ogsm.csv.min-age", "10s",
                 "ogsm.api.base-url", "https://acme.ogsm.online",

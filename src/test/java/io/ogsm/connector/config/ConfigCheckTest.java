@@ -34,6 +34,18 @@ class ConfigCheckTest {
         return TestConfig.of(keyValues);
     }
 
+    /** The configuration read as the app reads it: Quarkus' converters, OgsmConfigValidator, the ogsm mapping. */
+    static io.smallrye.config.SmallRyeConfig read(Map<String, String> properties) {
+        return new SmallRyeConfigBuilder()
+                .withConverter(Duration.class, 100, new DurationConverter())
+                .withConverter(MemorySize.class, 100, new MemorySizeConverter())
+                .withConverter(Path.class, 100, new PathConverter())
+                .withCustomizers(new OgsmConfigValidator())
+                .withSources(new PropertiesConfigSource(properties, "test", 100))
+                .withMapping(OgsmConfig.class)
+                .build();
+    }
+
     /** What reading the configuration at start reports, as OgsmConfigValidator runs it in the app. */
     static List<String> problems(String... keyValues) {
         Map<String, String> properties = new HashMap<>();
@@ -41,14 +53,7 @@ class ConfigCheckTest {
             properties.put(keyValues[i], keyValues[i + 1]);
         }
         try {
-            new SmallRyeConfigBuilder()
-                    .withConverter(Duration.class, 100, new DurationConverter())
-                    .withConverter(MemorySize.class, 100, new MemorySizeConverter())
-                    .withConverter(Path.class, 100, new PathConverter())
-                    .withCustomizers(new OgsmConfigValidator())
-                    .withSources(new PropertiesConfigSource(properties, "test", 100))
-                    .withMapping(OgsmConfig.class)
-                    .build();
+            read(properties);
             return List.of();
         } catch (ConfigValidationException e) {
             List<String> problems = new ArrayList<>();
