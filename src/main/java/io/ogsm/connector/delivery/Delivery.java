@@ -28,8 +28,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.HashSet;
 
 /**
  * The steps of the deliver route ({@code routes/deliver.yaml}): {@link #prepare} checks, resolves and keys a
@@ -98,10 +96,8 @@ public class Delivery {
             throw new DeliveryFailure("cannot read the " + (m.type() == MeasurementType.KPI ? "KPI" : "goal")
                     + " list to resolve " + m.subject() + ": " + e.getMessage(), classifier.classify(e), e);
         }
-        DeliveryLedger.Identity identity = store.identify(resolved, clock.instant());
-        String key = identity.key();
+        String key = IdempotencyKey.of(resolved);
         exchange.getIn().setHeader(DeliveryHeaders.KEY, key);
-        exchange.getIn().setHeader(DeliveryHeaders.IDENTITY, identity);
         exchange.getIn().setBody(resolved);
         Optional<DeliveryLedger.Delivered> done = store.delivered(key);
         if (done.isPresent()) {
@@ -133,7 +129,7 @@ public class Delivery {
         metrics.postStarted();
         try {
             if (store.inFlight(key).isPresent()) {
-                Optional<Long> stored = findStored(m, earlierChanges(exchange));
+                Optional<Long> stored = findStored(m);
                 if (stored.isPresent()) {
                     LOG.infof("Measurement %s for %s was already stored as %d (an earlier attempt's answer was lost)",
                             key, m.subject(), stored.get());
@@ -182,47 +178,22 @@ public class Delivery {
 
     /** The measurement in the API's list, if an earlier attempt stored it: its id. */
     Optional<Long> findStored(Measurement m) {
-        return findStored(m, Set.of());
-    }
-
-    /**
-     * The measurement in the API's list, if an earlier attempt stored it, not counting the given ids: a value that went
-     * back to an earlier one finds that earlier measurement in the list too, which is not this change's.
-     */
-    Optional<Long> findStored(Measurement m, Set<Long> notThese) {
         if (m.type() == MeasurementType.GOAL) {
             return client.goalMeasurements().stream()
-                    .filter(s -> s.goal() != null && !notThese.contains(s.id()) && MeasurementRequests.same(m,
-                            s.goal().id(), s.at(), s.currentValue(), s.targetValue(), s.description()))
+                    .filter(s -> s.goal() != null && MeasurementRequests.same(m, s.goal().id(), s.at(),
+                            s.currentValue(), s.targetValue(), s.description()))
                     .map(GoalMeasurement::id).findFirst();
         }
         return client.kpiMeasurements().stream()
-                .filter(s -> s.indicator() != null && !notThese.contains(s.id()) && MeasurementRequests.same(m,
-                        s.indicator().id(), s.at(), s.currentValue(), s.targetValue(), s.description()))
+                .filter(s -> s.indicator() != null && MeasurementRequests.same(m, s.indicator().id(), s.at(),
+                        s.currentValue(), s.targetValue(), s.description()))
                 .map(KpiMeasurement::id).findFirst();
-    }
-
-    /** The OGSM ids of the earlier changes of this subject with the same content (45, then 46, then 45 again). */
-    private Set<Long> earlierChanges(Exchange exchange) {
-        DeliveryLedger.Identity identity = exchange.getIn().getHeader(DeliveryHeaders.IDENTITY,
-                DeliveryLedger.Identity.class);
-        Set<Long> ids = new HashSet<>();
-        if (identity != null) {
-            for (int change = 0; change < identity.next().change(); change++) {
-                store.delivered(IdempotencyKey.change(identity.next().contentKey(), change))
-                        .map(DeliveryLedger.Delivered::ogsmId).ifPresent(ids::add);
-            }
-        }
-        return ids;
     }
 
     private void delivered(Exchange exchange, String key, Long id) {
         String trackingKey = exchange.getIn().getHeader(DeliveryHeaders.TRACKING_KEY, String.class);
-        DeliveryLedger.Identity identity = exchange.getIn().getHeader(DeliveryHeaders.IDENTITY,
-                DeliveryLedger.Identity.class);
         store.markDelivered(key, id, trackingKey, trackingKey == null ? null
-                : new DeliveryLedger.Tracking(Outcome.DELIVERED.key(), key, id, null, null, null, clock.instant()),
-                identity == null ? null : identity.subject(), identity == null ? null : identity.next());
+                : new DeliveryLedger.Tracking(Outcome.DELIVERED.key(), key, id, null, null, null, clock.instant()));
         exchange.getIn().setHeader(DeliveryHeaders.OUTCOME, Outcome.DELIVERED);
         exchange.getIn().setHeader(DeliveryHeaders.OGSM_ID, id);
         recorded(exchange, Outcome.DELIVERED, id);

@@ -32,18 +32,16 @@ public class EmbeddedLedger implements DeliveryLedger {
     private final Entries<Delivered> delivered;
     private final Entries<InFlight> inFlight;
     private final Entries<Tracking> tracking;
-    private final Entries<Latest> latest;
     private final Duration retention;
     private final long maxKeys;
     private final Clock clock;
 
     public EmbeddedLedger(Path stateDir, Duration retention, long maxKeys, Clock clock) {
         this.store = new EmbeddedStore(stateDir.resolve(FOLDER), "delivery state",
-                List.of("delivered", "in-flight", "tracking", "latest"));
+                List.of("delivered", "in-flight", "tracking"));
         this.delivered = new Entries<>(store.column("delivered"), Delivered.class, Delivered::at);
         this.inFlight = new Entries<>(store.column("in-flight"), InFlight.class, InFlight::since);
         this.tracking = new Entries<>(store.column("tracking"), Tracking.class, Tracking::at);
-        this.latest = new Entries<>(store.column("latest"), Latest.class, Latest::at);
         this.retention = retention;
         this.maxKeys = maxKeys;
         this.clock = clock;
@@ -52,11 +50,6 @@ public class EmbeddedLedger implements DeliveryLedger {
     @Override
     public Optional<Delivered> delivered(String key) {
         return delivered.get(key);
-    }
-
-    @Override
-    public Optional<Latest> latest(String subject) {
-        return latest.get(subject);
     }
 
     @Override
@@ -76,20 +69,10 @@ public class EmbeddedLedger implements DeliveryLedger {
 
     @Override
     public void markDelivered(String key, Long ogsmId, String trackingKey, Tracking state) {
-        markDelivered(key, ogsmId, trackingKey, state, null, null);
-    }
-
-    @Override
-    public void markDelivered(String key, Long ogsmId, String trackingKey, Tracking state, String subject,
-            Latest latestValue) {
         byte[] mark = delivered.json(new Delivered(ogsmId, clock.instant()));
-        byte[] last = subject == null ? null : latest.json(latestValue);
         if (trackingKey == null) {
             store.write(batch -> {
                 batch.put(delivered.column, key, mark);
-                if (last != null) {
-                    batch.put(latest.column, subject, last);
-                }
                 batch.delete(inFlight.column, key);
             });
             return;
@@ -98,9 +81,6 @@ public class EmbeddedLedger implements DeliveryLedger {
             byte[] tracked = tracking.json(state.after(tracking.get(trackingKey).orElse(null)));
             store.write(batch -> {
                 batch.put(delivered.column, key, mark);
-                if (last != null) {
-                    batch.put(latest.column, subject, last);
-                }
                 batch.put(tracking.column, trackingKey, tracked);
                 batch.delete(inFlight.column, key);
             });
@@ -142,7 +122,7 @@ public class EmbeddedLedger implements DeliveryLedger {
     public synchronized int prune() {
         Instant cutoff = clock.instant().minus(retention);
         int removed = pruneOlderThan(delivered, cutoff) + pruneOlderThan(tracking, cutoff)
-                + pruneOlderThan(inFlight, cutoff) + pruneOlderThan(latest, cutoff);
+                + pruneOlderThan(inFlight, cutoff);
         long excess = store.count(delivered.column) - maxKeys;
         if (excess > 0) {
             // beyond the key limit (rare): a second pass to find the oldest
@@ -178,7 +158,6 @@ public class EmbeddedLedger implements DeliveryLedger {
         store.clear(delivered.column);
         store.clear(inFlight.column);
         store.clear(tracking.column);
-        store.clear(latest.column);
     }
 
     @Override

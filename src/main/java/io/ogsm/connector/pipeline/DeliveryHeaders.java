@@ -15,8 +15,6 @@ public final class DeliveryHeaders {
     public static final String POISON = "OgsmPoison";
     /** The idempotency key, once known. */
     public static final String KEY = "OgsmKey";
-    /** With {@link #KEY}: the measurement's {@code DeliveryLedger.Identity} (its subject and which change it is). */
-    public static final String IDENTITY = "OgsmIdentity";
     /** A pushed measurement's key as its submitter got it (for GET /api/measurements/{key}). */
     public static final String TRACKING_KEY = "OgsmTrackingKey";
     /** Exchange property (not a header): failed attempts so far. */

@@ -1,11 +1,9 @@
 package io.ogsm.connector.pipeline;
 
-import io.ogsm.connector.measurement.IdempotencyKey;
 import io.ogsm.connector.measurement.Measurement;
 
 import java.time.Instant;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -44,16 +42,14 @@ public interface DeliveryLedger extends AutoCloseable {
         /**
          * This state as the one that follows {@code previous} for the same key: the first acceptance is kept, and a
          * delivered measurement stays as it was delivered (a push of it again, settled as a duplicate, changes
-         * nothing) unless it settles under another delivery key (a correction back to it, posted again). Every ledger
-         * applies this rule when it records a state.
+         * nothing). Every ledger applies this rule when it records a state.
          */
         public Tracking after(Tracking previous) {
             if (previous == null) {
                 return acceptedAt != null ? this : withAcceptedAt(at);
             }
             Instant accepted = previous.acceptedAt != null ? previous.acceptedAt : previous.at;
-            if (DELIVERED.equals(previous.state) && (state.equals("queued") || Objects.equals(deliveryKey,
-                    previous.deliveryKey))) {
+            if (DELIVERED.equals(previous.state)) {
                 return previous.withAcceptedAt(accepted);
             }
             return withAcceptedAt(accepted);
@@ -64,39 +60,7 @@ public interface DeliveryLedger extends AutoCloseable {
         }
     }
 
-    /**
-     * What was last delivered for a subject (a goal or KPI and date, {@code IdempotencyKey.subject}): its content's key,
-     * which change of the subject's value it was, and when.
-     */
-    record Latest(String contentKey, int change, Instant at) {
-    }
-
-    /**
-     * The key a resolved measurement is delivered under, and the subject's latest once it is delivered. An unchanged
-     * re-send of the subject's latest value gets that delivery's key (a duplicate); any other value is the next change
-     * of the subject, with a key of its own, even when it goes back to an earlier value.
-     */
-    record Identity(String key, String subject, Latest next) {
-    }
-
     Optional<Delivered> delivered(String key);
-
-    Optional<Latest> latest(String subject);
-
-    /** The one rule of {@link Identity}, for every ledger. */
-    default Identity identify(Measurement resolved, Instant now) {
-        String content = IdempotencyKey.of(resolved);
-        String subject = IdempotencyKey.subject(resolved);
-        Optional<Latest> latest = latest(subject);
-        if (latest.isEmpty()) {
-            return new Identity(content, subject, new Latest(content, 0, now));
-        }
-        if (latest.get().contentKey().equals(content)) {
-            return new Identity(IdempotencyKey.change(content, latest.get().change()), subject, latest.get());
-        }
-        int change = latest.get().change() + 1;
-        return new Identity(IdempotencyKey.change(content, change), subject, new Latest(content, change, now));
-    }
 
     /** Durable before this returns: the POST that follows may store the measurement. */
     void markInFlight(String key, Measurement measurement);
@@ -111,9 +75,6 @@ public interface DeliveryLedger extends AutoCloseable {
      * claim dropped: all of it, or nothing.
      */
     void markDelivered(String key, Long ogsmId, String trackingKey, Tracking state);
-
-    /** {@link #markDelivered}, and the subject's latest delivered value with it, in one write. */
-    void markDelivered(String key, Long ogsmId, String trackingKey, Tracking state, String subject, Latest latest);
 
     /** A pushed measurement's state. */
     void track(String trackingKey, Tracking state);

@@ -225,20 +225,6 @@ class DeliveryRouteTest {
         assertEquals(Map.of(run + "-s", 1L), storedByDescription());
     }
 
-    /** 45, 46, 45 for one KPI and date: the workspace's latest for that date is the source's latest, 45. */
-    @Test
-    void aCorrectionBackToAnEarlierValueIsPostedAgain() {
-        for (String value : java.util.List.of("45", "46", "45", "45")) {
-            Api.push("{\"type\":\"kpi\",\"id\":33,\"at\":\"2026-09-30\",\"value\":" + value
-                    + ",\"description\":\"" + run + "-c\"}").statusCode(202);
-            await().atMost(Duration.ofSeconds(20)).until(() -> Api.metric("ogsm_push_queue_depth") == 0);
-        }
-        List<JsonNode> stored = StreamSupport.stream(sandbox.workspace().list(OgsmResource.KPI_MEASUREMENTS)
-                .spliterator(), false).filter(m -> m.path("description").asText().equals(run + "-c")).toList();
-        assertEquals(List.of(45.0, 46.0, 45.0), stored.stream().map(m -> m.path("current_value").asDouble()).toList(),
-                "posted three times, the unchanged re-send not");
-    }
-
     /** The id wins nothing: an id and a title of different KPIs is a contradiction, refused naming both. */
     @Test
     void anIdAndATitleOfDifferentKpisAreDeadLetteredNamingBoth() {

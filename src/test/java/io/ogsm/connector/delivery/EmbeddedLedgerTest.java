@@ -2,7 +2,6 @@ package io.ogsm.connector.delivery;
 
 import io.ogsm.connector.testing.MutableClock;
 
-import io.ogsm.connector.measurement.IdempotencyKey;
 import io.ogsm.connector.measurement.Measurement;
 import io.ogsm.connector.measurement.MeasurementType;
 import io.ogsm.connector.pipeline.DeliveryLedger;
@@ -332,42 +331,5 @@ class EmbeddedLedgerTest {
             }
         }
         return new EmbeddedLedger(copy, RETENTION, 100_000, clock);
-    }
-
-    private static Measurement valued(String value) {
-        return new Measurement(MeasurementType.KPI, 31L, null, LocalDate.of(2024, 10, 9), new BigDecimal(value), null,
-                null);
-    }
-
-    /** Delivers the measurement as Delivery does: under the key identify gives, the subject's latest with it. */
-    private static String deliver(DeliveryLedger s, Measurement m, long ogsmId) {
-        DeliveryLedger.Identity identity = s.identify(m, START);
-        if (s.delivered(identity.key()).isPresent()) {
-            return "duplicate";
-        }
-        s.markDelivered(identity.key(), ogsmId, null, null, identity.subject(), identity.next());
-        return "posted";
-    }
-
-    /** 45, 46, 45 for one KPI and date: the correction back to 45 is posted; an unchanged re-send never is. */
-    @Test
-    void aValueGoingBackToAnEarlierOneIsPostedAgainAndAnUnchangedResendIsNot() {
-        DeliveryLedger s = open(100_000);
-        assertEquals("posted", deliver(s, valued("45"), 1));
-        assertEquals("duplicate", deliver(s, valued("45.0"), 2), "the same value, written otherwise");
-        assertEquals("posted", deliver(s, valued("46"), 3));
-        assertEquals("posted", deliver(s, valued("45"), 4), "back to 45: the workspace's latest must be 45 again");
-        assertEquals("duplicate", deliver(s, valued("45"), 5));
-        DeliveryLedger reopened = reopen();
-        assertEquals("duplicate", deliver(reopened, valued("45"), 6), "after a restart too");
-        assertEquals("posted", deliver(reopened, valued("46"), 7));
-        assertEquals(3, reopened.latest(IdempotencyKey.subject(valued("46"))).orElseThrow().change());
-    }
-
-    @Test
-    void aKeyDeliveredBeforeTheSubjectWasTrackedIsStillADuplicate() {
-        DeliveryLedger s = open(100_000);
-        s.markDelivered(IdempotencyKey.of(valued("45")), 1L, null, null);
-        assertEquals("duplicate", deliver(s, valued("45"), 2));
     }
 }

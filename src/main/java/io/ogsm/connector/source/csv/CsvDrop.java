@@ -4,6 +4,7 @@ import io.ogsm.connector.pipeline.DeliveryHeaders;
 import io.ogsm.connector.pipeline.Outcome;
 import io.ogsm.connector.pipeline.SourceRef;
 import io.ogsm.connector.pipeline.DeliveryLedger;
+import io.ogsm.connector.measurement.IdempotencyKey;
 import io.ogsm.connector.measurement.Measurement;
 import io.ogsm.connector.measurement.MeasurementType;
 import io.ogsm.connector.measurement.TitleResolver;
@@ -129,8 +130,7 @@ public class CsvDrop {
                     + " list to resolve " + measurement.subject() + ": " + e.getMessage(), RowOutcome.REJECTED);
             return;
         }
-        String key = delivered.identify(resolved, clock.instant()).key();
-        drop.count(delivered.delivered(key).isPresent() ? RowOutcome.DUPLICATE : RowOutcome.VALID);
+        drop.count(delivered.delivered(IdempotencyKey.of(resolved)).isPresent() ? RowOutcome.DUPLICATE : RowOutcome.VALID);
     }
 
     /** After {@code direct:deliver}: counts how the row ended; a dead-lettered row goes to the rejects with why. */
