@@ -70,7 +70,7 @@ public class DeadLetterTopic {
     /** Whether the exchange's Kafka record had an item (or the whole of it) dead-lettered. */
     public boolean failed(Exchange exchange) {
         OriginalRecord original = exchange.getProperty(OriginalRecord.PROPERTY, OriginalRecord.class);
-        return original != null && !original.failuresByIndex().isEmpty();
+        return original != null && original.anyFailed();
     }
 
     /**
@@ -81,7 +81,7 @@ public class DeadLetterTopic {
     public void original(Exchange exchange) {
         OriginalRecord original = exchange.getProperty(OriginalRecord.PROPERTY, OriginalRecord.class);
         Message out = exchange.getIn();
-        Integer items = out.getHeader(ITEMS_HEADER, Integer.class);
+        Integer items = out.getHeader(DeliveryHeaders.ITEMS, Integer.class);
         boolean several = items != null && items > 1;
         out.removeHeaders("*");
         List<OriginalRecord.Failure> failures = original.failuresByIndex();
@@ -117,7 +117,4 @@ public class DeadLetterTopic {
         }
         out.setBody(value);
     }
-
-    /** Header of the record's item count, set when it was read (KafkaMeasurements' OgsmItems). */
-    static final String ITEMS_HEADER = "OgsmItems";
 }

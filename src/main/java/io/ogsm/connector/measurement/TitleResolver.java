@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -72,8 +73,8 @@ public class TitleResolver {
         String kind = type == MeasurementType.KPI ? "KPI" : "goal";
         List<Entry> titled = lists(type, false).getOrDefault(key, List.of());
         String other = titled.isEmpty() ? "no " + kind + " has that title"
-                : "that is the title of " + kind + " " + titled.stream().map(e -> Long.toString(e.id())).toList()
-                        .toString().replaceAll("[\\[\\]]", "");
+                : "that is the title of " + kind + " " + titled.stream().map(e -> Long.toString(e.id()))
+                        .collect(Collectors.joining(", "));
         throw new UnresolvedTitleException("id and title name different " + kind + "s: " + kind + " " + id
                 + " is '" + named.title() + "', not '" + title.trim() + "' (" + other + "); correct one of them, or give"
                 + " only the id", true);

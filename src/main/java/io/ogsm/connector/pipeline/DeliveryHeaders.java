@@ -13,6 +13,8 @@ public final class DeliveryHeaders {
     public static final String INVALID_EXCEPTION = "OgsmInvalidException";
     /** Set (true) for a Kafka message that cannot be read at all; the body is then its raw value. */
     public static final String POISON = "OgsmPoison";
+    /** Set by a source that splits its input: how many items one record holds (a Kafka record's array). */
+    public static final String ITEMS = "OgsmItems";
     /** The idempotency key, once known. */
     public static final String KEY = "OgsmKey";
     /** A pushed measurement's key as its submitter got it (for GET /api/measurements/{key}). */

@@ -32,8 +32,6 @@ public interface DeliveryLedger extends AutoCloseable {
     record Tracking(String state, String deliveryKey, Long ogsmId, String reason, String deadLetter,
             Instant acceptedAt, Instant at) {
 
-        public static final String DELIVERED = "delivered";
-
         /** A state that names no dead letter, accepted when {@link #after} says. */
         public Tracking(String state, String deliveryKey, Long ogsmId, String reason, Instant at) {
             this(state, deliveryKey, ogsmId, reason, null, null, at);
@@ -49,7 +47,7 @@ public interface DeliveryLedger extends AutoCloseable {
                 return acceptedAt != null ? this : withAcceptedAt(at);
             }
             Instant accepted = previous.acceptedAt != null ? previous.acceptedAt : previous.at;
-            if (DELIVERED.equals(previous.state)) {
+            if (Outcome.DELIVERED.key().equals(previous.state)) {
                 return previous.withAcceptedAt(accepted);
             }
             return withAcceptedAt(accepted);

@@ -35,6 +35,12 @@ public record OriginalRecord(byte[] key, byte[] value, List<Map.Entry<String, by
         }
     }
 
+    public boolean anyFailed() {
+        synchronized (failures) {
+            return !failures.isEmpty();
+        }
+    }
+
     /** The failures noted so far, by item index. */
     public List<Failure> failuresByIndex() {
         synchronized (failures) {

@@ -25,7 +25,7 @@ import java.util.Map;
 
 /**
  * The steps of the {@code kafka-measurements} route ({@code routes/kafka.yaml}): {@link #read} turns a record's value
- * into its items (one measurement, an array of them, or the API's own body; header {@value #ITEMS} says how many),
+ * into its items (one measurement, an array of them, or the API's own body; header {@code OgsmItems} ({@link DeliveryHeaders#ITEMS}) says how many),
  * or marks the record as poison;
  * {@link #item} makes one item a Measurement for the deliver route, or marks it invalid. The record's offset is
  * committed by Camel once the route is done with it (see {@code routes/kafka.yaml}).
@@ -35,8 +35,6 @@ public class KafkaMeasurements {
     /** Items of one message, at most: a larger array is a poison message. */
     static final int MAX_ITEMS = 10_000;
 
-    /** Header set by {@link #read}: how many items the record holds. */
-    public static final String ITEMS = "OgsmItems";
 
     /** One element of a message: its JSON and position, with the record's source reference. */
     public record Item(int index, JsonNode json, SourceRef source) {
@@ -95,7 +93,7 @@ public class KafkaMeasurements {
         in.getHeaders().keySet().removeIf(name -> name.regionMatches(true, 0, "kafka.", 0, 6));
         in.removeHeader(KafkaConstants.MANUAL_COMMIT); // offsets are committed by Camel's commit manager, not by hand
         // one measurement (the usual record) goes on as it is, without the route's split
-        in.setHeader(ITEMS, items.size());
+        in.setHeader(DeliveryHeaders.ITEMS, items.size());
         in.setBody(items.size() == 1 ? items.get(0) : items);
     }
 

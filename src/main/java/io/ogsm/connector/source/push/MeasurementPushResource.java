@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ogsm.connector.config.OgsmConfig;
 import io.ogsm.connector.http.JsonErrors;
 import io.ogsm.connector.http.StrictJson;
+import io.ogsm.connector.pipeline.Outcome;
 import io.ogsm.connector.pipeline.DeliveryLedger;
 import io.ogsm.connector.measurement.IdempotencyKey;
 import io.ogsm.connector.measurement.Measurement;
@@ -141,7 +142,7 @@ public class MeasurementPushResource {
         if (t.reason() != null) {
             answer.put("reason", t.reason());
         }
-        if (t.deadLetter() != null && t.state().equals("dead_lettered")) {
+        if (t.deadLetter() != null && t.state().equals(Outcome.DEAD_LETTERED.key())) {
             answer.put("dead_letter", t.deadLetter());
         }
         answer.put("accepted_at", (t.acceptedAt() != null ? t.acceptedAt() : t.at()).toString());

@@ -49,7 +49,7 @@ class KafkaMeasurementsTest {
                 () -> "Kafka headers left: " + headers.keySet());
         assertNull(headers.get(KafkaConstants.MANUAL_COMMIT));
         assertEquals("abc-123", headers.get("traceparent"));
-        assertEquals(1, headers.get(KafkaMeasurements.ITEMS));
+        assertEquals(1, headers.get(DeliveryHeaders.ITEMS));
         assertInstanceOf(KafkaMeasurements.Item.class, exchange.getIn().getBody());
     }
 
