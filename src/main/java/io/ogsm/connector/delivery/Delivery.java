@@ -1,5 +1,6 @@
 package io.ogsm.connector.delivery;
 
+import io.ogsm.connector.pipeline.Changes;
 import io.ogsm.connector.pipeline.Decision;
 import io.ogsm.connector.pipeline.DeliveryFailure;
 import io.ogsm.connector.pipeline.DeliveryHeaders;
@@ -28,6 +29,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.HashSet;
 
 /**
  * The steps of the deliver route ({@code routes/deliver.yaml}): {@link #prepare} checks, resolves and keys a
@@ -96,8 +99,11 @@ public class Delivery {
             throw new DeliveryFailure("cannot read the " + (m.type() == MeasurementType.KPI ? "KPI" : "goal")
                     + " list to resolve " + m.subject() + ": " + e.getMessage(), classifier.classify(e), e);
         }
-        String key = IdempotencyKey.of(resolved);
+        Changes.Identity identity = store.identify(resolved,
+                exchange.getIn().getHeader(DeliveryHeaders.SOURCE, SourceRef.class));
+        String key = identity.key();
         exchange.getIn().setHeader(DeliveryHeaders.KEY, key);
+        exchange.getIn().setHeader(DeliveryHeaders.IDENTITY, identity);
         exchange.getIn().setBody(resolved);
         Optional<DeliveryLedger.Delivered> done = store.delivered(key);
         if (done.isPresent()) {
@@ -129,7 +135,7 @@ public class Delivery {
         metrics.postStarted();
         try {
             if (store.inFlight(key).isPresent()) {
-                Optional<Long> stored = findStored(m);
+                Optional<Long> stored = findStored(m, earlierChanges(exchange));
                 if (stored.isPresent()) {
                     LOG.infof("Measurement %s for %s was already stored as %d (an earlier attempt's answer was lost)",
                             key, m.subject(), stored.get());
@@ -178,16 +184,36 @@ public class Delivery {
 
     /** The measurement in the API's list, if an earlier attempt stored it: its id. */
     Optional<Long> findStored(Measurement m) {
+        return findStored(m, Set.of());
+    }
+
+    /**
+     * The measurement in the API's list, if an earlier attempt stored it, not counting the given ids: a value that went
+     * back to an earlier one finds that earlier measurement in the list too, which is not this change's.
+     */
+    Optional<Long> findStored(Measurement m, Set<Long> notThese) {
         if (m.type() == MeasurementType.GOAL) {
             return client.goalMeasurements().stream()
-                    .filter(s -> s.goal() != null && MeasurementRequests.same(m, s.goal().id(), s.at(),
-                            s.currentValue(), s.targetValue(), s.description()))
+                    .filter(s -> s.goal() != null && !notThese.contains(s.id()) && MeasurementRequests.same(m,
+                            s.goal().id(), s.at(), s.currentValue(), s.targetValue(), s.description()))
                     .map(GoalMeasurement::id).findFirst();
         }
         return client.kpiMeasurements().stream()
-                .filter(s -> s.indicator() != null && MeasurementRequests.same(m, s.indicator().id(), s.at(),
-                        s.currentValue(), s.targetValue(), s.description()))
+                .filter(s -> s.indicator() != null && !notThese.contains(s.id()) && MeasurementRequests.same(m,
+                        s.indicator().id(), s.at(), s.currentValue(), s.targetValue(), s.description()))
                 .map(KpiMeasurement::id).findFirst();
+    }
+
+    /** The OGSM ids of the earlier changes of this figure with the same content (45, then 46, then 45 again). */
+    private Set<Long> earlierChanges(Exchange exchange) {
+        Changes.Identity identity = exchange.getIn().getHeader(DeliveryHeaders.IDENTITY, Changes.Identity.class);
+        Set<Long> ids = new HashSet<>();
+        if (identity != null) {
+            for (String earlier : identity.earlierKeys()) {
+                store.delivered(earlier).map(DeliveryLedger.Delivered::ogsmId).ifPresent(ids::add);
+            }
+        }
+        return ids;
     }
 
     private void delivered(Exchange exchange, String key, Long id) {

@@ -2,9 +2,12 @@ package io.ogsm.connector.delivery;
 
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import io.ogsm.connector.measurement.IdempotencyKey;
 import io.ogsm.connector.measurement.Measurement;
 import io.ogsm.connector.ogsm.OgsmJson;
+import io.ogsm.connector.pipeline.Changes;
 import io.ogsm.connector.pipeline.DeliveryLedger;
+import io.ogsm.connector.pipeline.SourceRef;
 import io.ogsm.connector.store.EmbeddedStore;
 
 import java.io.IOException;
@@ -20,7 +23,8 @@ import java.util.function.Function;
 
 /**
  * The delivery ledger of one instance, in an {@link EmbeddedStore} in {@code <data-dir>/state/delivery}: a column each
- * for delivered keys, in-flight claims and tracking entries, their values JSON as the API mapper writes the records.
+ * for delivered keys, in-flight claims, tracking entries, each slot's latest change and the events identified
+ * ({@link Changes}), their values JSON as the API mapper writes the records.
  * Settling a POST (delivered mark, tracking state, in-flight claim dropped) is one atomic write.
  */
 public class EmbeddedLedger implements DeliveryLedger {
@@ -32,16 +36,20 @@ public class EmbeddedLedger implements DeliveryLedger {
     private final Entries<Delivered> delivered;
     private final Entries<InFlight> inFlight;
     private final Entries<Tracking> tracking;
+    private final Entries<Changes.Mark> latest;
+    private final Entries<Changes.Mark> events;
     private final Duration retention;
     private final long maxKeys;
     private final Clock clock;
 
     public EmbeddedLedger(Path stateDir, Duration retention, long maxKeys, Clock clock) {
         this.store = new EmbeddedStore(stateDir.resolve(FOLDER), "delivery state",
-                List.of("delivered", "in-flight", "tracking"));
+                List.of("delivered", "in-flight", "tracking", "latest", "events"));
         this.delivered = new Entries<>(store.column("delivered"), Delivered.class, Delivered::at);
         this.inFlight = new Entries<>(store.column("in-flight"), InFlight.class, InFlight::since);
         this.tracking = new Entries<>(store.column("tracking"), Tracking.class, Tracking::at);
+        this.latest = new Entries<>(store.column("latest"), Changes.Mark.class, Changes.Mark::at);
+        this.events = new Entries<>(store.column("events"), Changes.Mark.class, Changes.Mark::at);
         this.retention = retention;
         this.maxKeys = maxKeys;
         this.clock = clock;
@@ -50,6 +58,33 @@ public class EmbeddedLedger implements DeliveryLedger {
     @Override
     public Optional<Delivered> delivered(String key) {
         return delivered.get(key);
+    }
+
+    @Override
+    public Changes.Identity identify(Measurement resolved, SourceRef source) {
+        String content = IdempotencyKey.of(resolved);
+        Optional<String> event = Changes.event(source, content);
+        String slot = Changes.slot(resolved, source);
+        synchronized (lock(slot)) {
+            Optional<Changes.Mark> seen = event.flatMap(events::get);
+            if (seen.isPresent()) {
+                return seen.get().identity();
+            }
+            Changes.Identity identity = Changes.next(content, latest.get(slot));
+            byte[] mark = latest.json(new Changes.Mark(content, identity.change(), clock.instant()));
+            store.write(batch -> {
+                batch.put(latest.column, slot, mark);
+                event.ifPresent(e -> batch.put(events.column, e, mark));
+            });
+            return identity;
+        }
+    }
+
+    @Override
+    public Changes.Identity peek(Measurement resolved, SourceRef source) {
+        String content = IdempotencyKey.of(resolved);
+        return Changes.event(source, content).flatMap(events::get).map(Changes.Mark::identity)
+                .orElseGet(() -> Changes.next(content, latest.get(Changes.slot(resolved, source))));
     }
 
     @Override
@@ -106,7 +141,7 @@ public class EmbeddedLedger implements DeliveryLedger {
         store.write(batch -> merged.forEach((key, json) -> batch.put(tracking.column, key, json)));
     }
 
-    /** Tracking states of one key are read and written under one of these (striped by key). */
+    /** Tracking states of one key, and the latest change of one slot, are read and written under one of these. */
     private final Object[] locks = java.util.stream.IntStream.range(0, 64).mapToObj(i -> new Object()).toArray();
 
     private Object lock(String trackingKey) {
@@ -122,19 +157,25 @@ public class EmbeddedLedger implements DeliveryLedger {
     public synchronized int prune() {
         Instant cutoff = clock.instant().minus(retention);
         int removed = pruneOlderThan(delivered, cutoff) + pruneOlderThan(tracking, cutoff)
-                + pruneOlderThan(inFlight, cutoff);
-        long excess = store.count(delivered.column) - maxKeys;
-        if (excess > 0) {
-            // beyond the key limit (rare): a second pass to find the oldest
-            List<Map.Entry<String, Instant>> byAge = new ArrayList<>();
-            store.forEach(delivered.column, "", (key, json) -> byAge.add(Map.entry(key, delivered.at(json))));
-            byAge.sort(Map.Entry.comparingByValue());
-            List<String> oldest = byAge.subList(0, (int) Math.min(excess, byAge.size())).stream()
-                    .map(Map.Entry::getKey).toList();
-            removeAll(delivered, oldest);
-            removed += oldest.size();
-        }
+                + pruneOlderThan(inFlight, cutoff) + pruneOlderThan(latest, cutoff) + pruneOlderThan(events, cutoff);
+        // beyond the key limit (rare): the oldest go; an event forgotten is read again as a re-send
+        removed += pruneOldestBeyond(delivered, maxKeys) + pruneOldestBeyond(events, maxKeys);
         return removed;
+    }
+
+    /** Removes the oldest entries beyond {@code limit}, in a second pass over the column. */
+    private int pruneOldestBeyond(Entries<?> entries, long limit) {
+        long excess = store.count(entries.column) - limit;
+        if (excess <= 0) {
+            return 0;
+        }
+        List<Map.Entry<String, Instant>> byAge = new ArrayList<>();
+        store.forEach(entries.column, "", (key, json) -> byAge.add(Map.entry(key, entries.at(json))));
+        byAge.sort(Map.Entry.comparingByValue());
+        List<String> oldest = byAge.subList(0, (int) Math.min(excess, byAge.size())).stream()
+                .map(Map.Entry::getKey).toList();
+        removeAll(entries, oldest);
+        return oldest.size();
     }
 
     /** Removes the entries older than the cutoff, in one write. */
@@ -158,6 +199,8 @@ public class EmbeddedLedger implements DeliveryLedger {
         store.clear(delivered.column);
         store.clear(inFlight.column);
         store.clear(tracking.column);
+        store.clear(latest.column);
+        store.clear(events.column);
     }
 
     @Override

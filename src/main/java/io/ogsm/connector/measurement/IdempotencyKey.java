@@ -26,6 +26,26 @@ public final class IdempotencyKey {
     }
 
     /**
+     * The goal or KPI and date a measurement is for (type, id, date): the measurements of one subject are versions of
+     * one figure, the latest of which the workspace should show.
+     */
+    public static String subject(Measurement m) {
+        if (m.id() == null) {
+            throw new IllegalArgumentException("resolve the title of " + m.subject() + " before keying it");
+        }
+        return digest(String.join("\u001f", m.type().key(), Long.toString(m.id()), m.at().toString()));
+    }
+
+    /**
+     * The key a measurement is delivered under as the {@code change}-th change of its figure: the content's key itself
+     * for the first ({@code 0}), a key of its own for each later one, so that a value that goes back to an earlier one
+     * (45, 46, 45) is posted again while an unchanged re-send is not.
+     */
+    public static String change(String contentKey, int change) {
+        return change == 0 ? contentKey : digest(contentKey + "#" + change);
+    }
+
+    /**
      * The key of a measurement as submitted, before its title is resolved: equal to {@link #of} when it names its
      * goal or KPI by id, otherwise a key over the normalized title (for tracking a pushed measurement).
      */

@@ -17,6 +17,8 @@ public final class DeliveryHeaders {
     public static final String ITEMS = "OgsmItems";
     /** The idempotency key, once known. */
     public static final String KEY = "OgsmKey";
+    /** With {@link #KEY}: the measurement's {@link Changes.Identity} (which change of its figure it is). */
+    public static final String IDENTITY = "OgsmIdentity";
     /** A pushed measurement's key as its submitter got it (for GET /api/measurements/{key}). */
     public static final String TRACKING_KEY = "OgsmTrackingKey";
     /** Exchange property (not a header): failed attempts so far. */

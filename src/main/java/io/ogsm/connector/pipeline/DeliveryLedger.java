@@ -40,14 +40,16 @@ public interface DeliveryLedger extends AutoCloseable {
         /**
          * This state as the one that follows {@code previous} for the same key: the first acceptance is kept, and a
          * delivered measurement stays as it was delivered (a push of it again, settled as a duplicate, changes
-         * nothing). Every ledger applies this rule when it records a state.
+         * nothing) unless it settles under another delivery key (a correction back to it, posted again). Every ledger
+         * applies this rule when it records a state.
          */
         public Tracking after(Tracking previous) {
             if (previous == null) {
                 return acceptedAt != null ? this : withAcceptedAt(at);
             }
             Instant accepted = previous.acceptedAt != null ? previous.acceptedAt : previous.at;
-            if (Outcome.DELIVERED.key().equals(previous.state)) {
+            if (Outcome.DELIVERED.key().equals(previous.state) && (DeliveryHeaders.QUEUED.equals(state)
+                    || java.util.Objects.equals(deliveryKey, previous.deliveryKey))) {
                 return previous.withAcceptedAt(accepted);
             }
             return withAcceptedAt(accepted);
@@ -59,6 +61,16 @@ public interface DeliveryLedger extends AutoCloseable {
     }
 
     Optional<Delivered> delivered(String key);
+
+    /**
+     * The delivery key of a resolved measurement from {@code source}, by {@link Changes}' rule, recorded (durable when
+     * this returns): the slot's latest change, and the event's identity, which the same event gets again whenever it
+     * is identified again. Atomic for one slot.
+     */
+    Changes.Identity identify(Measurement resolved, SourceRef source);
+
+    /** What {@link #identify} would answer, recording nothing (a dry run). */
+    Changes.Identity peek(Measurement resolved, SourceRef source);
 
     /** Durable before this returns: the POST that follows may store the measurement. */
     void markInFlight(String key, Measurement measurement);

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * Where a measurement came from (header {@link DeliveryHeaders#SOURCE}): the source's kind and its references, such as
- * a CSV file and line, a Kafka topic, partition and offset, an ERP source and record, a push key. In JSON (dead
+ * a CSV file (and when it was written) and line, a Kafka topic, partition and offset, an ERP source and record, a push key. In JSON (dead
  * letters) it is one flat object, {@code {"kind": "csv", "file": "kpis/october.csv", "line": "4"}}.
  */
 public record SourceRef(Kind kind, Map<String, String> details) {
@@ -38,8 +38,13 @@ public record SourceRef(Kind kind, Map<String, String> details) {
         details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
 
-    public static SourceRef csv(String file, long line) {
-        return new SourceRef(Kind.CSV, Map.of("file", file, "line", Long.toString(line)));
+    /** A CSV file's line; {@code modified}, when the file was last written, tells one version of a file from another. */
+    public static SourceRef csv(String file, java.time.Instant modified, long line) {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("file", file);
+        details.put("modified", modified.toString());
+        details.put("line", Long.toString(line));
+        return new SourceRef(Kind.CSV, details);
     }
 
     public static SourceRef kafka(String topic, Object partition, Object offset) {
@@ -58,7 +63,10 @@ public record SourceRef(Kind kind, Map<String, String> details) {
         return new SourceRef(Kind.PUSH, details);
     }
 
-    /** An ERP record: {@code source} (the ERP source's name) and, where it has one, {@code record}. */
+    /**
+     * An ERP record: {@code source} (the ERP source's name) and {@code record}, its id, where the source sets
+     * {@code record-id}, else {@code position} ({@code page 1 item 3}).
+     */
     public static SourceRef erp(Map<String, String> details) {
         return new SourceRef(Kind.ERP, details);
     }

@@ -375,4 +375,17 @@ class DeliveryRouteTest {
         Api.admin().queryParam("reason", "bogus").get("/api/deadletters").then().statusCode(400);
     }
 
+    /** 45, 46, 45 pushed for one KPI and date: the workspace's latest for that date is the source's latest, 45. */
+    @Test
+    void aCorrectionBackToAnEarlierValueIsPostedAgainAndAnUnchangedResendIsNot() {
+        for (String value : List.of("45", "46", "45", "45")) {
+            Api.push("{\"type\":\"kpi\",\"id\":33,\"at\":\"2026-09-30\",\"value\":" + value
+                    + ",\"description\":\"" + run + "-c\"}").statusCode(202);
+            await().atMost(Duration.ofSeconds(20)).until(() -> Api.metric("ogsm_push_queue_depth") == 0);
+        }
+        List<Double> stored = StreamSupport.stream(sandbox.workspace().list(OgsmResource.KPI_MEASUREMENTS)
+                .spliterator(), false).filter(m -> m.path("description").asText().equals(run + "-c"))
+                .map(m -> m.path("current_value").asDouble()).toList();
+        assertEquals(List.of(45.0, 46.0, 45.0), stored, "posted three times, the unchanged re-send not");
+    }
 }

@@ -4,7 +4,9 @@ import io.ogsm.connector.testing.MutableClock;
 
 import io.ogsm.connector.measurement.Measurement;
 import io.ogsm.connector.measurement.MeasurementType;
+import io.ogsm.connector.measurement.IdempotencyKey;
 import io.ogsm.connector.pipeline.DeliveryLedger;
+import io.ogsm.connector.pipeline.SourceRef;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -331,5 +333,99 @@ class EmbeddedLedgerTest {
             }
         }
         return new EmbeddedLedger(copy, RETENTION, 100_000, clock);
+    }
+
+    private static Measurement valued(String value) {
+        return new Measurement(MeasurementType.KPI, 31L, null, LocalDate.of(2024, 10, 9), new BigDecimal(value), null,
+                null);
+    }
+
+    private static SourceRef offset(long offset) {
+        return SourceRef.kafka("measurements", 0, offset);
+    }
+
+    /** Delivers the measurement as Delivery does: under the key identify gives. */
+    private static String deliver(DeliveryLedger s, Measurement m, SourceRef source, long ogsmId) {
+        String key = s.identify(m, source).key();
+        if (s.delivered(key).isPresent()) {
+            return "duplicate";
+        }
+        s.markDelivered(key, ogsmId, null, null);
+        return "posted";
+    }
+
+    /** 45, 46, 45 for one KPI and date: the correction back to 45 is posted; an unchanged re-send never is. */
+    @Test
+    void aValueGoingBackToAnEarlierOneIsPostedAgainAndAnUnchangedResendIsNot() {
+        DeliveryLedger s = open(100_000);
+        assertEquals("posted", deliver(s, valued("45"), offset(1), 1));
+        assertEquals("duplicate", deliver(s, valued("45.0"), offset(2), 2), "the same value, written otherwise");
+        assertEquals("posted", deliver(s, valued("46"), offset(3), 3));
+        assertEquals("posted", deliver(s, valued("45"), offset(4), 4), "back to 45: the workspace's latest again");
+        assertEquals("duplicate", deliver(s, valued("45"), offset(5), 5));
+        DeliveryLedger reopened = reopen();
+        assertEquals("duplicate", deliver(reopened, valued("45"), offset(6), 6), "after a restart too");
+        assertEquals("posted", deliver(reopened, valued("46"), offset(7), 7));
+    }
+
+    /** A crash after 45 and 46 were delivered: the records read again keep their keys and are not posted again. */
+    @Test
+    void recordsReadAgainKeepTheirKeysHoweverTheFigureMovedSince() {
+        DeliveryLedger s = open(100_000);
+        assertEquals("posted", deliver(s, valued("45"), offset(1), 1));
+        assertEquals("posted", deliver(s, valued("46"), offset(2), 2));
+        DeliveryLedger reopened = reopen();
+        assertEquals("duplicate", deliver(reopened, valued("45"), offset(1), 3), "offset 1 read again");
+        assertEquals("duplicate", deliver(reopened, valued("46"), offset(2), 4), "offset 2 read again");
+        assertEquals("posted", deliver(reopened, valued("45"), offset(3), 5), "a new record back to 45");
+    }
+
+    @Test
+    void anEventIdentifiedButNotYetDeliveredIsTheSameChangeWhenReadAgain() {
+        DeliveryLedger s = open(100_000);
+        String first = s.identify(valued("45"), offset(1)).key();
+        s.identify(valued("46"), offset(2));
+        assertEquals(first, reopen().identify(valued("45"), offset(1)).key(),
+                "the key the in-flight claim and the look-up go by");
+    }
+
+    @Test
+    void peekingRecordsNothing() {
+        DeliveryLedger s = open(100_000);
+        deliver(s, valued("45"), offset(1), 1);
+        assertEquals(1, s.peek(valued("46"), offset(2)).change());
+        assertEquals(1, s.peek(valued("46"), offset(2)).change());
+        assertEquals(0, s.peek(valued("45"), offset(3)).change());
+        assertEquals(1, s.identify(valued("46"), offset(2)).change());
+    }
+
+    @Test
+    void aKeyDeliveredBeforeCorrectionsWereKeptIsStillADuplicate() {
+        DeliveryLedger s = open(100_000);
+        s.markDelivered(IdempotencyKey.of(valued("45")), 1L, null, null);
+        assertEquals("duplicate", deliver(s, valued("45"), offset(9), 2));
+    }
+
+    @Test
+    void eventsAndLatestChangesAreForgottenWithTheirRetention() {
+        DeliveryLedger s = open(100_000);
+        deliver(s, valued("45"), offset(1), 1);
+        deliver(s, valued("46"), offset(2), 2);
+        clock.advance(RETENTION.plusDays(1));
+        assertTrue(s.prune() >= 4, "two keys, two events, one latest change");
+        assertEquals(0, s.peek(valued("45"), offset(1)).change(), "all forgotten: a figure seen for the first time");
+    }
+
+    @Test
+    void eventsBeyondTheKeyLimitAreForgottenOldestFirst() {
+        DeliveryLedger s = open(2);
+        for (int i = 0; i < 4; i++) {
+            clock.advance(Duration.ofSeconds(1));
+            s.identify(valued("4" + i), offset(i));
+        }
+        s.prune();
+        assertEquals(4, s.peek(valued("40"), offset(0)).change(), "offset 0 forgotten: identified anew");
+        assertEquals(3, s.peek(valued("43"), offset(3)).change(), "offset 3 kept");
+        assertEquals(2, s.peek(valued("42"), offset(2)).change(), "offset 2 kept");
     }
 }

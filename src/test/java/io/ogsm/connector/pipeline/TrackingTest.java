@@ -57,4 +57,13 @@ class TrackingTest {
         assertEquals(T0, state.acceptedAt());
         assertEquals(T0.plusSeconds(40), state.at());
     }
+
+    @Test
+    void aCorrectionPostedAgainUnderItsOwnKeyReplacesTheEarlierDelivery() {
+        Tracking first = delivered(1201, 2).after(queued(0).after(null));
+        Tracking correction = new Tracking("delivered", "k-change-2", 1305L, null, null, null, T0.plusSeconds(90));
+        Tracking state = correction.after(queued(80).after(first));
+        assertEquals(1305L, state.ogsmId());
+        assertEquals(T0, state.acceptedAt());
+    }
 }

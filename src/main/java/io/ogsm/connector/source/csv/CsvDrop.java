@@ -4,7 +4,6 @@ import io.ogsm.connector.pipeline.DeliveryHeaders;
 import io.ogsm.connector.pipeline.Outcome;
 import io.ogsm.connector.pipeline.SourceRef;
 import io.ogsm.connector.pipeline.DeliveryLedger;
-import io.ogsm.connector.measurement.IdempotencyKey;
 import io.ogsm.connector.measurement.Measurement;
 import io.ogsm.connector.measurement.MeasurementType;
 import io.ogsm.connector.measurement.TitleResolver;
@@ -20,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -70,8 +70,10 @@ public class CsvDrop {
         folder.checkReadable(relative);
         Path file = folder.inbox().resolve(relative);
         InputStream in;
+        Instant modified;
         try {
             long size = Files.size(file);
+            modified = Files.getLastModifiedTime(file).toInstant();
             if (size > maxFileSize) {
                 throw new CsvFileException(name, 0, "is " + size + " bytes, more than ogsm.csv.max-file-size ("
                         + maxFileSize + " bytes)");
@@ -82,7 +84,7 @@ public class CsvDrop {
         }
         CsvMeasurements csv = CsvMeasurements.open(in, name,
                 options.withDefaultType(CsvDropFolder.folderType(relative)));
-        CsvDropFile drop = new CsvDropFile(exchange.getExchangeId(), relative, dryRun, clock.instant(), csv,
+        CsvDropFile drop = new CsvDropFile(exchange.getExchangeId(), relative, modified, dryRun, clock.instant(), csv,
                 new CsvRejects(folder.workFile(relative), csv.header(), csv.delimiter()));
         exchange.setProperty(FILE, drop);
         exchange.getIn().setBody(drop.rows());
@@ -97,7 +99,8 @@ public class CsvDrop {
         CsvDropFile drop = file(exchange);
         CsvResult result = exchange.getIn().getBody(CsvResult.class);
         exchange.setProperty(ROW, result);
-        exchange.getIn().setHeader(DeliveryHeaders.SOURCE, SourceRef.csv(drop.name(), result.line()));
+        exchange.getIn().setHeader(DeliveryHeaders.SOURCE, SourceRef.csv(drop.name(), drop.modified(),
+                result.line()));
         if (result instanceof CsvResult.Row row) {
             exchange.getIn().setBody(row.measurement());
         } else if (result instanceof CsvResult.Reject reject) {
@@ -130,7 +133,8 @@ public class CsvDrop {
                     + " list to resolve " + measurement.subject() + ": " + e.getMessage(), RowOutcome.REJECTED);
             return;
         }
-        drop.count(delivered.delivered(IdempotencyKey.of(resolved)).isPresent() ? RowOutcome.DUPLICATE : RowOutcome.VALID);
+        String key = delivered.peek(resolved, exchange.getIn().getHeader(DeliveryHeaders.SOURCE, SourceRef.class)).key();
+        drop.count(delivered.delivered(key).isPresent() ? RowOutcome.DUPLICATE : RowOutcome.VALID);
     }
 
     /** After {@code direct:deliver}: counts how the row ended; a dead-lettered row goes to the rejects with why. */

@@ -24,6 +24,7 @@ final class CsvDropFile {
     private final String name;
     private final boolean dryRun;
     private final Instant startedAt;
+    private final Instant modified;
     private final CsvMeasurements csv;
     private final CsvRejects rejects;
     private final AtomicLong rows = new AtomicLong();
@@ -35,8 +36,9 @@ final class CsvDropFile {
     private volatile Throwable failure;
     private volatile long lastLine;
 
-    CsvDropFile(String exchangeId, Path relative, boolean dryRun, Instant startedAt, CsvMeasurements csv,
-            CsvRejects rejects) {
+    CsvDropFile(String exchangeId, Path relative, Instant modified, boolean dryRun, Instant startedAt,
+            CsvMeasurements csv, CsvRejects rejects) {
+        this.modified = modified;
         this.exchangeId = exchangeId;
         this.relative = relative;
         this.name = CsvDropFolder.name(relative);
@@ -57,6 +59,14 @@ final class CsvDropFile {
 
     String name() {
         return name;
+    }
+
+    /**
+     * When the file was last written: with its name, the version of the file (a file saved again is another drop; the
+     * same file read again after a restart is the same one, see {@code Changes.event}).
+     */
+    Instant modified() {
+        return modified;
     }
 
     boolean dryRun() {

@@ -75,7 +75,9 @@ public final class ErpPages {
             Map<String, String> reference = new LinkedHashMap<>();
             reference.put("kind", "erp");
             reference.put("source", source.name());
-            reference.put("record", recordRef(source, record, request.page(), items.size()));
+            Optional<String> id = recordId(source, record);
+            reference.put(id.isPresent() ? "record" : "position",
+                    id.orElse("page " + request.page() + " item " + (items.size() + 1)));
             items.add(new Item(record, reference));
             Optional<JsonNode> value = source.incremental().flatMap(incremental -> incremental.field().value(record));
             if (value.isPresent() && value.get().isValueNode()) {
@@ -150,11 +152,9 @@ public final class ErpPages {
         return URI.create(text + (text.contains("?") ? "&" : "?") + pair + fragment);
     }
 
-    /** The record's own reference ({@code record-id}), else its place: {@code page 2 item 5}. */
-    private static String recordRef(ErpSource source, JsonNode record, int page, int index) {
-        String position = "page " + page + " item " + (index + 1);
+    /** The record's id where the source sets {@code record-id} (at most 200 characters). */
+    private static Optional<String> recordId(ErpSource source, JsonNode record) {
         return source.recordId().flatMap(id -> id.value(record)).filter(JsonNode::isValueNode).map(JsonNode::asText)
-                .map(id -> id.length() > 200 ? id.substring(0, 200) + "…" : id)
-                .orElse(position);
+                .map(id -> id.length() > 200 ? id.substring(0, 200) + "…" : id);
     }
 }

@@ -350,4 +350,21 @@ class CsvDropRouteTest {
         assertEquals(1, summary.path("duplicates").asInt());
         assertEquals(1, summary.path("delivered").asInt());
     }
+
+    /**
+     * The same export saved and dropped again with a correction, then back: 45, 46, 45 are posted, the unchanged 45 of
+     * a fourth drop is not.
+     */
+    @Test
+    void anExportDroppedAgainWithACorrectionBackToAnEarlierValueIsPostedAgain() throws Exception {
+        String name = run + "-october.csv";
+        for (String value : List.of("45", "46", "45", "45")) {
+            Path file = drop(name, "type,id,at,value,description\nkpi,33,2026-09-28," + value + "," + run + "-c\n");
+            await().atMost(FILE_SETTLED).until(() -> !Files.exists(file));
+        }
+        List<Double> values = StreamSupport.stream(sandbox.workspace().list(OgsmResource.KPI_MEASUREMENTS)
+                .spliterator(), false).filter(m -> m.path("description").asText().equals(run + "-c"))
+                .map(m -> m.path("current_value").asDouble()).toList();
+        assertEquals(List.of(45.0, 46.0, 45.0), values);
+    }
 }

@@ -141,7 +141,8 @@ class ErpPagesTest {
         Page page = ErpPages.page(s, ErpPages.first(s, null), answer("https://erp.example.com/kpis",
                 "[{\"id\":\"K-1\"},{}]"));
         assertEquals("K-1", page.items().get(0).source().get("record"));
-        assertEquals("page 1 item 2", page.items().get(1).source().get("record"));
+        assertEquals("page 1 item 2", page.items().get(1).source().get("position"));
+        assertNull(page.items().get(1).source().get("record"), "a place is no record id");
     }
 
     @Test

@@ -40,6 +40,8 @@ class ErpSourceRouteTest {
     static final AtomicBoolean FLAKY_DOWN = new AtomicBoolean();
     static final AtomicBoolean FLAKY_HAS_THIRD_ROW = new AtomicBoolean();
     static final AtomicBoolean LOCKED_OPEN = new AtomicBoolean();
+    /** The value the ERP's record C-1 has now (null: the ERP has no records yet). */
+    static final java.util.concurrent.atomic.AtomicReference<String> CORRECTED = new java.util.concurrent.atomic.AtomicReference<>();
 
     @Inject
     Sandbox sandbox;
@@ -119,6 +121,10 @@ class ErpSourceRouteTest {
             List<String> slice = rows.subList(Math.min(rows.size(), offset), Math.min(rows.size(), offset + limit));
             return FakeErp.Answer.json("{\"rows\":[" + String.join(",", slice) + "]}");
         });
+        erp.on("/corrected", request -> FakeErp.Answer.json(CORRECTED.get() == null ? "[]"
+                : "[{\"Id\":\"C-1\",\"at\":\"2026-09-27\",\"value\":" + CORRECTED.get()
+                        + ",\"note\":\"erp-corrected\"},{\"Id\":\"C-2\",\"at\":\"2026-09-27\",\"value\":46,"
+                        + "\"note\":\"erp-corrected-other\"}]"));
         erp.on("/locked", request -> LOCKED_OPEN.get()
                 ? FakeErp.Answer.json("[{\"at\":\"2026-07-31\",\"value\":77.7,\"note\":\"erp-locked-1\"}]")
                 : FakeErp.Answer.status(401));
@@ -256,5 +262,28 @@ class ErpSourceRouteTest {
         LOCKED_OPEN.set(true);
         await().atMost(WAIT).until(() -> "UP".equals(erpCheck("status")));
         await().atMost(WAIT).until(() -> stored("erp-locked-").size() == 1);
+    }
+
+    /**
+     * A record whose value the ERP corrects, 45 to 46 and back, polled every second: each change is posted once, a
+     * record polled again unchanged never; another record for the same KPI and date corrects nothing.
+     */
+    @Test
+    void aRecordCorrectedBackToAnEarlierValueIsPostedAgainAndPolledAgainIsNot() {
+        for (String value : List.of("45", "46", "45")) {
+            CORRECTED.set(value);
+            int seen = erp().requests("/corrected").size();
+            // two polls that answered this value: the first delivered it, the second found it delivered
+            await().atMost(WAIT).until(() -> erp().requests("/corrected").size() >= seen + 2);
+        }
+        await().atMost(WAIT).until(() -> correctedValues().size() >= 3);
+        assertEquals(List.of(45.0, 46.0, 45.0), correctedValues());
+        assertEquals(Map.of("erp-corrected-other", 1L), stored("erp-corrected-other"));
+    }
+
+    private List<Double> correctedValues() {
+        return StreamSupport.stream(sandbox.workspace().list(OgsmResource.KPI_MEASUREMENTS).spliterator(), false)
+                .filter(m -> m.path("description").asText().equals("erp-corrected"))
+                .map(m -> m.path("current_value").asDouble()).toList();
     }
 }

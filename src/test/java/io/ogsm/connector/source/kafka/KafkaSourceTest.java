@@ -276,4 +276,23 @@ class KafkaSourceTest {
             });
         }
     }
+
+    /** 45, 46, 45, 45 produced for one KPI and date: the correction back to 45 is posted, the re-send not. */
+    @Test
+    void aCorrectionBackToAnEarlierValueIsPostedAgainAndAnUnchangedResendIsNot() throws Exception {
+        String key = "corrected-" + run;
+        for (String value : List.of("45", "46", "45", "45")) {
+            send(key, "{\"type\":\"kpi\",\"id\":33,\"at\":\"2026-09-29\",\"value\":" + value
+                    + ",\"description\":\"" + run + "-c\"}");
+        }
+        // one key, one partition, in order: once the record after them is stored, they are all settled
+        send(key, "{\"type\":\"kpi\",\"id\":33,\"at\":\"2026-09-29\",\"value\":1,\"description\":\""
+                + run + "-end\"}");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> storedDescriptions(OgsmResource.KPI_MEASUREMENTS).contains(run + "-end"));
+        List<Double> values = StreamSupport.stream(sandbox.workspace().list(OgsmResource.KPI_MEASUREMENTS)
+                .spliterator(), false).filter(m -> m.path("description").asText().equals(run + "-c"))
+                .map(m -> m.path("current_value").asDouble()).toList();
+        assertEquals(List.of(45.0, 46.0, 45.0), values);
+    }
 }
