@@ -3,6 +3,7 @@ package io.ogsm.connector.source.csv;
 import io.ogsm.connector.config.CsvDecimalSeparator;
 
 import java.math.BigDecimal;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -16,7 +17,12 @@ import java.util.regex.Pattern;
  * ambiguous. Ambiguous numbers are refused, never guessed.
  *
  * <p>A configured separator is followed strictly: the other character may only group thousands, in groups of three.
- * No exponents, no spaces inside numbers, no currency signs.
+ *
+ * <p>As spreadsheets format them, also: a percent sign after the number is dropped ({@code 87,5%} is 87.5, not
+ * divided); one currency sign before or after it ({@code € 7,85}, {@code 7,85 €}, {@code -$3}); thousands grouped by
+ * spaces (a space, no-break space, narrow no-break space or thin space: {@code 1 234,5}), after which a lone
+ * {@code ,} or {@code .} is the decimal separator; an exponent ({@code 1,5E3} is 1500, the mantissa read by the rules
+ * above). Currency codes ({@code 12 EUR}) and anything else around a number are refused.
  */
 final class CsvDecimal {
 
@@ -28,6 +34,12 @@ final class CsvDecimal {
     private static final Pattern POINT_GROUPED = Pattern.compile("[1-9][0-9]{0,2}(\\.[0-9]{3})+");
     private static final Pattern COMMA_GROUPED = Pattern.compile("[1-9][0-9]{0,2}(,[0-9]{3})+");
     private static final Pattern LOOKS_GROUPED_BY_POINT = Pattern.compile("[+-]?[1-9][0-9]{0,2}\\.[0-9]{3}");
+    /** Spaces that group thousands: space, no-break space, narrow no-break space, thin space. */
+    private static final String GROUP_SPACES = " \u00A0\u202F\u2009";
+    private static final Pattern SPACE_GROUPED = Pattern.compile(
+            "([+-]?[1-9][0-9]{0,2}(?:[" + GROUP_SPACES + "][0-9]{3})+)([.,][0-9]+)?");
+    private static final Pattern EXPONENT = Pattern.compile("(.*[0-9])[eE]([+-]?[0-9]{1,3})");
+    private static final String CURRENCIES = "\u20AC$\u00A3\u00A5";
 
     /** Exactly one of {@code value} and {@code problem} is set; the problem completes "value '1,5' ...". */
     record Result(BigDecimal value, String problem) {
@@ -45,6 +57,48 @@ final class CsvDecimal {
         String text = raw.trim();
         if (text.length() > MAX_LENGTH) {
             return problem("is too long to be a number");
+        }
+        text = undecorated(text);
+        Matcher exponent = EXPONENT.matcher(text);
+        if (exponent.matches()) {
+            Result mantissa = plain(exponent.group(1));
+            return mantissa.value() == null ? mantissa
+                    : new Result(mantissa.value().scaleByPowerOfTen(Integer.parseInt(exponent.group(2))), null);
+        }
+        return plain(text);
+    }
+
+    /** The number without a percent sign after it and a currency sign before or after it. */
+    private static String undecorated(String text) {
+        if (text.endsWith("%")) {
+            text = text.substring(0, text.length() - 1).stripTrailing();
+        }
+        String sign = "";
+        if (text.length() > 1 && (text.charAt(0) == '-' || text.charAt(0) == '+')
+                && CURRENCIES.indexOf(text.charAt(1)) >= 0) {
+            sign = text.substring(0, 1);
+            text = text.substring(1);
+        }
+        if (!text.isEmpty() && CURRENCIES.indexOf(text.charAt(0)) >= 0) {
+            text = text.substring(1).strip();
+        } else if (!text.isEmpty() && CURRENCIES.indexOf(text.charAt(text.length() - 1)) >= 0) {
+            text = text.substring(0, text.length() - 1).strip();
+        }
+        return sign + text;
+    }
+
+    /** A number without exponent. */
+    private Result plain(String text) {
+        Matcher spaced = SPACE_GROUPED.matcher(text);
+        if (spaced.matches()) {
+            // grouped by spaces: a lone separator after the groups can only be the decimal one
+            String integer = spaced.group(1).replaceAll("[" + GROUP_SPACES + "]", "");
+            String fraction = spaced.group(2) == null ? "" : "." + spaced.group(2).substring(1);
+            if (configured != CsvDecimalSeparator.AUTO && spaced.group(2) != null
+                    && spaced.group(2).charAt(0) != configured.character()) {
+                return problem("is not a number with '" + configured.character() + "' as decimal separator");
+            }
+            return new Result(new BigDecimal(integer + fraction), null);
         }
         if (!NUMERIC.matcher(text).matches()) {
             return problem("is not a number");
