@@ -130,6 +130,14 @@ public interface OgsmConfig {
         @WithConverter(CsvDecimalSeparator.FromConfig.class)
         CsvDecimalSeparator decimalSeparator();
 
+        /**
+         * {@code auto} (a byte order mark, else UTF-8 unless its first bytes that are not ASCII are no UTF-8, then
+         * Windows-1252), {@code utf-8}, {@code windows-1252} or {@code utf-16}.
+         */
+        @WithDefault("auto")
+        @WithConverter(CsvEncoding.FromConfig.class)
+        CsvEncoding encoding();
+
         /** How often the inbox is looked at. */
         @WithDefault("1s")
         @DurationMin(nanos = 1, message = POSITIVE)

@@ -25,7 +25,7 @@ public class CsvBeans {
     CsvDrop csvDrop(OgsmConfig config, TitleResolver titles, DeliveryLedger store, Clock clock, DataFolder data) {
         OgsmConfig.Csv csv = config.csv();
         CsvOptions options = new CsvOptions(csv.dateFormats(), csv.delimiter(), csv.decimalSeparator(), null,
-                (int) csv.maxLineLength().asLongValue());
+                (int) csv.maxLineLength().asLongValue(), csv.encoding());
         return new CsvDrop(new CsvDropFolder(data.root()), options, csv.maxFileSize().asLongValue(),
                 csv.dryRun(), titles, store, clock);
     }

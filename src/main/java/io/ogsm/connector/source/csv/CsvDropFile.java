@@ -161,6 +161,7 @@ final class CsvDropFile {
         ObjectNode summary = OgsmJson.mapper().createObjectNode();
         summary.put("file", name);
         summary.put("moved_to", movedTo);
+        summary.put("encoding", csv.encoding().key());
         summary.put("rows", rows.get());
         summary.put("delivered", delivered.get());
         summary.put("duplicates", duplicates.get());

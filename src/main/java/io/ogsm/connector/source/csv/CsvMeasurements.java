@@ -31,14 +31,15 @@ import java.util.stream.StreamSupport;
  * }
  * }</pre>
  *
- * <p>The format: UTF-8 with or without a byte order mark; CRLF, LF or CR line ends; a header
+ * <p>The format: text in an encoding {@link CsvText} detects (UTF-8 with or without a byte order mark, UTF-16 with
+ * one, Windows-1252) or is told; CRLF, LF or CR line ends; a header
  * row (the first non-blank line) naming the columns, see {@link CsvHeader}; delimiter {@code ,} {@code ;} or tab,
  * detected from the header unless configured; fields quoted with {@code "} may hold delimiters, doubled quotes and
  * line breaks. Blank lines, and records whose every cell is blank, are skipped. Each other record becomes a
  * {@link CsvResult.Row} or a {@link CsvResult.Reject} with a reason; numbers as in {@link CsvDecimal}.
  *
- * <p>Whole-file problems are a {@link CsvFileException}: from {@link #open} for the start of the file (not UTF-8
- * text, empty, no header row, missing or doubled columns), and wrapped in an {@link UncheckedCsvFileException} from
+ * <p>Whole-file problems are a {@link CsvFileException}: from {@link #open} for the start of the file (not text,
+ * empty, no header row, missing or doubled columns), and wrapped in an {@link UncheckedCsvFileException} from
  * the iterator for problems met further on, which end the iteration:
  * <ul>
  * <li>a record longer than {@link CsvOptions#maxLineLength()} fails the file naming the line it starts on. It is not
@@ -46,7 +47,7 @@ import java.util.stream.StreamSupport;
  * lines after it, so no later line could be trusted;</li>
  * <li>broken quoting: a quoted field not closed by the end of the file, or text after a closing quote.</li>
  * </ul>
- * Invalid UTF-8 after the first {@value CsvText#SNIFF_BYTES} bytes rejects only the rows that hold it.
+ * A byte the encoding cannot read rejects only the row that holds it.
  *
  * <p>Line numbers are physical lines, 1-based, counting the header row; a record's line is the one it starts on,
  * also after records whose quoted fields span lines. Not thread-safe; iterate once. Closing closes the stream.
@@ -63,6 +64,7 @@ public final class CsvMeasurements implements Iterable<CsvResult>, Closeable {
     private final char delimiter;
     private final long headerLine;
     private final CsvRowMapper mapper;
+    private final CsvText.Text decoded;
     /** The parser's line count after the last record: the next record starts on the line after. */
     private long parsedLines;
     private boolean iterating;
@@ -70,7 +72,8 @@ public final class CsvMeasurements implements Iterable<CsvResult>, Closeable {
     private UncheckedCsvFileException failure;
 
     private CsvMeasurements(String fileName, RecordLengthLimit text, CSVParser parser, CsvHeader header,
-            char delimiter, long headerLine, CsvOptions options) {
+            char delimiter, long headerLine, CsvOptions options, CsvText.Text decoded) {
+        this.decoded = decoded;
         this.fileName = fileName;
         this.text = text;
         this.parser = parser;
@@ -78,7 +81,7 @@ public final class CsvMeasurements implements Iterable<CsvResult>, Closeable {
         this.header = header;
         this.delimiter = delimiter;
         this.headerLine = headerLine;
-        this.mapper = new CsvRowMapper(header, options, delimiter);
+        this.mapper = new CsvRowMapper(header, options, delimiter, decoded::encoding);
         this.rejectsFile = CsvRejects.isRejectsHeader(header.names());
     }
 
@@ -90,8 +93,8 @@ public final class CsvMeasurements implements Iterable<CsvResult>, Closeable {
      */
     public static CsvMeasurements open(InputStream in, String fileName, CsvOptions options) throws CsvFileException {
         try {
-            Reader reader = CsvText.open(in, fileName);
-            RecordLengthLimit text = new RecordLengthLimit(reader, options.maxLineLength());
+            CsvText.Text decoded = CsvText.open(in, fileName, options.encoding());
+            RecordLengthLimit text = new RecordLengthLimit(decoded.reader, options.maxLineLength());
             long line = 0;
             String headerRow;
             do {
@@ -114,7 +117,7 @@ public final class CsvMeasurements implements Iterable<CsvResult>, Closeable {
                     .setIgnoreEmptyLines(false) // blank lines come as records, so line numbers can be counted
                     .get()
                     .parse(text);
-            return new CsvMeasurements(fileName, text, parser, header, delimiter, line, options);
+            return new CsvMeasurements(fileName, text, parser, header, delimiter, line, options, decoded);
         } catch (CsvFileException e) {
             closeQuietly(in, e);
             throw e;
@@ -132,6 +135,11 @@ public final class CsvMeasurements implements Iterable<CsvResult>, Closeable {
     /** The header row's cells as in the file, for the header of a rejects file. */
     public List<String> header() {
         return header.names();
+    }
+
+    /** The encoding the file is read in, detected or configured: {@code utf-8} while all read so far is ASCII. */
+    public io.ogsm.connector.config.CsvEncoding encoding() {
+        return decoded.encoding();
     }
 
     /** The file's delimiter, detected or configured. */

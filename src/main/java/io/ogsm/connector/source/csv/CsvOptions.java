@@ -2,6 +2,7 @@ package io.ogsm.connector.source.csv;
 
 import io.ogsm.connector.config.CsvDecimalSeparator;
 import io.ogsm.connector.config.CsvDelimiter;
+import io.ogsm.connector.config.CsvEncoding;
 import io.ogsm.connector.measurement.MeasurementType;
 
 import java.util.List;
@@ -19,13 +20,15 @@ import java.util.List;
  *                         null when the file must say it in a {@code type} column. A row's own type wins.
  * @param maxLineLength    the longest record in characters (a record with quoted line breaks counts all its lines);
  *                         a longer one fails the file, see {@link CsvMeasurements}. Default 1 MiB.
+ * @param encoding         how the bytes are read as text; {@link CsvEncoding#AUTO} by default, see {@link CsvText}
  */
 public record CsvOptions(
         List<String> dateFormats,
         CsvDelimiter delimiter,
         CsvDecimalSeparator decimalSeparator,
         MeasurementType defaultType,
-        int maxLineLength) {
+        int maxLineLength,
+        CsvEncoding encoding) {
 
     public static final String DEFAULT_DATE_FORMAT = "yyyy-MM-dd";
     public static final int DEFAULT_MAX_LINE_LENGTH = 1024 * 1024;
@@ -36,6 +39,7 @@ public record CsvOptions(
                 : List.copyOf(dateFormats);
         delimiter = delimiter == null ? CsvDelimiter.AUTO : delimiter;
         decimalSeparator = decimalSeparator == null ? CsvDecimalSeparator.AUTO : decimalSeparator;
+        encoding = encoding == null ? CsvEncoding.AUTO : encoding;
         if (maxLineLength <= 0) {
             throw new IllegalArgumentException("CSV max line length must be positive, not " + maxLineLength);
         }
@@ -43,26 +47,30 @@ public record CsvOptions(
     }
 
     public static CsvOptions defaults() {
-        return new CsvOptions(null, null, null, null, DEFAULT_MAX_LINE_LENGTH);
+        return new CsvOptions(null, null, null, null, DEFAULT_MAX_LINE_LENGTH, null);
     }
 
     public CsvOptions withDateFormats(String... patterns) {
-        return new CsvOptions(List.of(patterns), delimiter, decimalSeparator, defaultType, maxLineLength);
+        return new CsvOptions(List.of(patterns), delimiter, decimalSeparator, defaultType, maxLineLength, encoding);
     }
 
     public CsvOptions withDelimiter(CsvDelimiter newDelimiter) {
-        return new CsvOptions(dateFormats, newDelimiter, decimalSeparator, defaultType, maxLineLength);
+        return new CsvOptions(dateFormats, newDelimiter, decimalSeparator, defaultType, maxLineLength, encoding);
     }
 
     public CsvOptions withDecimalSeparator(CsvDecimalSeparator separator) {
-        return new CsvOptions(dateFormats, delimiter, separator, defaultType, maxLineLength);
+        return new CsvOptions(dateFormats, delimiter, separator, defaultType, maxLineLength, encoding);
     }
 
     public CsvOptions withDefaultType(MeasurementType type) {
-        return new CsvOptions(dateFormats, delimiter, decimalSeparator, type, maxLineLength);
+        return new CsvOptions(dateFormats, delimiter, decimalSeparator, type, maxLineLength, encoding);
     }
 
     public CsvOptions withMaxLineLength(int characters) {
-        return new CsvOptions(dateFormats, delimiter, decimalSeparator, defaultType, characters);
+        return new CsvOptions(dateFormats, delimiter, decimalSeparator, defaultType, characters, encoding);
+    }
+
+    public CsvOptions withEncoding(CsvEncoding newEncoding) {
+        return new CsvOptions(dateFormats, delimiter, decimalSeparator, defaultType, maxLineLength, newEncoding);
     }
 }

@@ -1,5 +1,6 @@
 package io.ogsm.connector.source.csv;
 
+import io.ogsm.connector.config.CsvEncoding;
 import io.ogsm.connector.measurement.Measurement;
 import io.ogsm.connector.measurement.MeasurementType;
 import io.ogsm.connector.measurement.MeasurementValidation;
@@ -27,13 +28,24 @@ final class CsvRowMapper {
     private final CsvDates dates;
     private final CsvDecimal numbers;
     private final CSVFormat rawFormat;
+    private final java.util.function.Supplier<CsvEncoding> encoding;
 
-    CsvRowMapper(CsvHeader header, CsvOptions options, char delimiter) {
+    /** @param encoding the encoding the file is read in, as far as it is decided (see {@link CsvText}) */
+    CsvRowMapper(CsvHeader header, CsvOptions options, char delimiter,
+            java.util.function.Supplier<CsvEncoding> encoding) {
+        this.encoding = encoding;
         this.header = header;
         this.defaultType = options.defaultType();
         this.dates = new CsvDates(options.dateFormats());
         this.numbers = new CsvDecimal(options.decimalSeparator(), delimiter);
         this.rawFormat = format(delimiter);
+    }
+
+    /** Why a row holding a byte that the file's encoding cannot read is rejected, and how to save the file instead. */
+    static String unreadable(CsvEncoding encoding) {
+        return "row has bytes that are not " + encoding.key() + " text: save the file as CSV UTF-8 (Excel: Save As, "
+                + "'CSV UTF-8 (Comma delimited)'; LibreOffice: Character set 'Unicode (UTF-8)'), or set the file's "
+                + "encoding (ogsm.csv.encoding: auto, utf-8, windows-1252 or utf-16)";
     }
 
     static CSVFormat format(char delimiter) {
@@ -47,7 +59,7 @@ final class CsvRowMapper {
         }
         String raw = rawFormat.format(values.toArray());
         if (values.stream().anyMatch(v -> v.indexOf('\uFFFD') >= 0)) {
-            return new CsvResult.Reject(line, raw, "row is not UTF-8 text (it has invalid bytes)", values);
+            return new CsvResult.Reject(line, raw, unreadable(encoding.get()), values);
         }
         int columns = header.names().size();
         if (values.size() > columns && values.subList(columns, values.size()).stream().anyMatch(v -> !v.isBlank())) {
