@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * Where a measurement came from (header {@link DeliveryHeaders#SOURCE}): the source's kind and its references, such as
  * a CSV file (and when it was written) and line, a Kafka topic, partition and offset, an ERP source and record, a push key. In JSON (dead
- * letters) it is one flat object, {@code {"kind": "csv", "file": "kpis/october.csv", "line": "4"}}.
+ * letters) it is one flat object, {@code {"kind": "csv", "file": "kpis/october.csv", "line": 4}}: lines, partitions,
+ * offsets and indexes are numbers.
  */
 public record SourceRef(Kind kind, Map<String, String> details) {
 
@@ -81,8 +82,20 @@ public record SourceRef(Kind kind, Map<String, String> details) {
         return new SourceRef(Kind.REPLAY, details);
     }
 
-    /** The flat form: {@code kind} first, then the references. */
+    /** References that are numbers, written as JSON numbers: a line, a partition, an offset, an item's index. */
+    private static final java.util.Set<String> NUMBERS = java.util.Set.of("line", "partition", "offset", "index",
+            "original_line", "original_partition", "original_offset", "original_index");
+
+    /** The flat form in JSON: as {@link #asMap}, with the numeric references as numbers ({@code "line": 4}). */
     @JsonValue
+    public Map<String, Object> json() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        asMap().forEach((name, value) -> json.put(name, NUMBERS.contains(name) && value != null
+                && value.matches("-?[0-9]{1,18}") ? (Object) Long.parseLong(value) : value));
+        return json;
+    }
+
+    /** The flat form: {@code kind} first, then the references. */
     public Map<String, String> asMap() {
         Map<String, String> map = new LinkedHashMap<>();
         map.put("kind", kind.key());
@@ -91,8 +104,9 @@ public record SourceRef(Kind kind, Map<String, String> details) {
     }
 
     @JsonCreator
-    public static SourceRef of(Map<String, String> map) {
-        Map<String, String> details = new LinkedHashMap<>(map);
+    public static SourceRef of(Map<String, ?> map) {
+        Map<String, String> details = new LinkedHashMap<>();
+        map.forEach((name, value) -> details.put(name, value == null ? null : String.valueOf(value)));
         String kind = details.remove("kind");
         return new SourceRef(Kind.of(kind), details);
     }

@@ -146,9 +146,14 @@ final class CsvDropFile {
 
     /** One line on how far the file got, for the log and the error file. */
     String progress() {
-        return rows.get() + " rows: " + delivered.get() + " delivered, " + duplicates.get() + " duplicate(s), "
-                + rejected.get() + " rejected, " + deadLettered.get() + " dead-lettered"
+        return count(rows.get(), "row") + ": " + delivered.get() + " delivered, " + count(duplicates.get(), "duplicate")
+                + ", " + rejected.get() + " rejected, " + deadLettered.get() + " dead-lettered"
                 + (dryRun ? ", " + valid.get() + " valid (dry run: nothing posted)" : "");
+    }
+
+    /** {@code 1 row}, {@code 2 rows}. */
+    static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     /** The line of the last row read (0 before the first). */

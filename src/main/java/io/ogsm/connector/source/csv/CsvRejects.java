@@ -19,9 +19,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * The rejects of one dropped file, written as they come: a CSV in the file's own delimiter whose first two columns
+ * The rejects of one dropped file, written as they come and put in line order when it is closed (rows settle in
+ * parallel; a file already in order is left as it is, others are sorted in runs of {@value #RUN} rows, so memory stays
+ * bounded however many rows were rejected): a CSV in the file's own delimiter whose first two columns
  * are {@code line} (where the row is in the dropped file) and {@code reason}, followed by the row's values as read,
  * under the file's own header. Leading {@code line} and {@code reason} columns of the dropped file (a rejects file
  * dropped again after a fix) are replaced, not repeated. The file is created at the first reject only.
@@ -46,9 +49,21 @@ final class CsvRejects implements Closeable {
     private FileChannel channel;
     private CSVPrinter printer;
     private long count;
+    private long lastLine;
+    private boolean inOrder = true;
+    /** Rows sorted in memory at once when the file is put in line order. */
+    static final int RUN = 50_000;
+
+    private final int runSize;
 
     /** Removes what an earlier, unfinished run of the same file left at {@code file}. */
     CsvRejects(Path file, List<String> header, char delimiter) {
+        this(file, header, delimiter, RUN);
+    }
+
+    /** @param runSize rows sorted in memory at once (tests make it small) */
+    CsvRejects(Path file, List<String> header, char delimiter, int runSize) {
+        this.runSize = runSize;
         this.file = file;
         this.delimiter = delimiter;
         this.skip = isRejectsHeader(header) ? 2 : 0;
@@ -73,6 +88,8 @@ final class CsvRejects implements Closeable {
                         .print(new BufferedWriter(writer, 64 * 1024));
                 printer.printRecord(header);
             }
+            inOrder &= line > lastLine;
+            lastLine = Math.max(lastLine, line);
             List<String> record = new ArrayList<>(values.size() + 2);
             record.add(Long.toString(line));
             record.add(reason == null ? "" : reason.length() <= MAX_REASON ? reason
@@ -112,7 +129,7 @@ final class CsvRejects implements Closeable {
         return count == 0 ? null : file;
     }
 
-    /** Flushes and syncs the file to disk. */
+    /** Puts the rows in line order, flushes and syncs the file to disk. */
     @Override
     public synchronized void close() throws IOException {
         if (printer != null) {
@@ -120,6 +137,92 @@ final class CsvRejects implements Closeable {
             channel.force(true);
             printer.close();
             printer = null;
+            if (!inOrder) {
+                sortByLine();
+                inOrder = true;
+            }
         }
+    }
+
+    private CSVFormat format() {
+        return CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setRecordSeparator("\r\n").get();
+    }
+
+    /** Sorted runs of {@link #RUN} rows in files beside it, merged into it by line. */
+    private void sortByLine() throws IOException {
+        List<Path> runs = new ArrayList<>();
+        try {
+            try (java.io.Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                    org.apache.commons.csv.CSVParser parser = format().parse(in)) {
+                java.util.Iterator<org.apache.commons.csv.CSVRecord> records = parser.iterator();
+                records.next(); // the header
+                List<List<String>> run = new ArrayList<>();
+                while (records.hasNext()) {
+                    run.add(records.next().toList());
+                    if (run.size() == runSize || !records.hasNext()) {
+                        run.sort(java.util.Comparator.comparingLong(CsvRejects::lineOf));
+                        Path runFile = file.resolveSibling(file.getFileName() + ".run" + runs.size());
+                        runs.add(runFile);
+                        write(runFile, run);
+                        run.clear();
+                    }
+                }
+            }
+            merge(runs);
+        } finally {
+            for (Path run : runs) {
+                Files.deleteIfExists(run);
+            }
+        }
+    }
+
+    private void write(Path target, List<List<String>> rows) throws IOException {
+        try (CSVPrinter out = format().print(new BufferedWriter(new OutputStreamWriter(
+                Channels.newOutputStream(DurableFiles.openPrivate(target)), StandardCharsets.UTF_8), 64 * 1024))) {
+            for (List<String> row : rows) {
+                out.printRecord(row);
+            }
+        }
+    }
+
+    /** The runs merged by line into the rejects file, through a file beside it moved in place. */
+    private void merge(List<Path> runs) throws IOException {
+        Path merged = file.resolveSibling(file.getFileName() + ".sorted");
+        List<org.apache.commons.csv.CSVParser> parsers = new ArrayList<>();
+        try (FileChannel target = DurableFiles.openPrivate(merged);
+                CSVPrinter out = format().print(new BufferedWriter(new OutputStreamWriter(
+                        Channels.newOutputStream(target), StandardCharsets.UTF_8), 64 * 1024))) {
+            out.printRecord(header);
+            java.util.PriorityQueue<Map.Entry<List<String>, java.util.Iterator<org.apache.commons.csv.CSVRecord>>> next =
+                    new java.util.PriorityQueue<>(java.util.Comparator.comparingLong(e -> lineOf(e.getKey())));
+            for (Path run : runs) {
+                org.apache.commons.csv.CSVParser parser = format().parse(Files.newBufferedReader(run,
+                        StandardCharsets.UTF_8));
+                parsers.add(parser);
+                java.util.Iterator<org.apache.commons.csv.CSVRecord> records = parser.iterator();
+                if (records.hasNext()) {
+                    next.add(Map.entry(records.next().toList(), records));
+                }
+            }
+            while (!next.isEmpty()) {
+                Map.Entry<List<String>, java.util.Iterator<org.apache.commons.csv.CSVRecord>> first = next.poll();
+                out.printRecord(first.getKey());
+                if (first.getValue().hasNext()) {
+                    next.add(Map.entry(first.getValue().next().toList(), first.getValue()));
+                }
+            }
+            out.flush();
+            target.force(true);
+        } finally {
+            for (org.apache.commons.csv.CSVParser parser : parsers) {
+                parser.close();
+            }
+        }
+        Files.move(merged, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static long lineOf(List<String> row) {
+        return Long.parseLong(row.get(0));
     }
 }

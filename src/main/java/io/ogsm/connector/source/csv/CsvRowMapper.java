@@ -119,7 +119,7 @@ final class CsvRowMapper {
         }
         Optional<LocalDate> date = dates.parse(text);
         if (date.isEmpty()) {
-            problems.add(Violation.of("date", text, "does not match " + dates.described()).toString());
+            problems.add(Violation.of("date", text, dates.problem(text)).toString());
         }
         return date.orElse(null);
     }

@@ -180,7 +180,8 @@ class CsvDropRouteTest {
         assertEquals(List.of("kpi", "Fleet uptime " + run, "", "2026-10-01", "2", run + "-unknown"),
                 byLine.get("3").toList().subList(2, 8));
         assertEquals("value 'n/a' is not a number", byLine.get("4").get(1));
-        assertEquals("date '31-02-2025' does not match yyyy-MM-dd", byLine.get("6").get(1));
+        assertEquals("date '31-02-2025' does not match yyyy-MM-dd (as d-M-yyyy it does not exist: February 2025 "
+                + "has 28 days)", byLine.get("6").get(1));
         assertTrue(byLine.get("7").get(1).contains("HTTP 404") && byLine.get("7").get(1).contains("indicator 99999"),
                 byLine.get("7").get(1));
 

@@ -79,7 +79,7 @@ class CsvDryRunTest {
         Map<String, String> reasons = rejects.subList(1, rejects.size()).stream()
                 .collect(Collectors.toMap(r -> r.get(0), r -> r.get(1)));
         assertEquals(Map.of("4", "unknown KPI title 'Fleet uptime'",
-                "5", "date '31-02-2025' does not match yyyy-MM-dd or d-M-yyyy"), reasons);
+                "5", "date '31-02-2025' does not exist: February 2025 has 28 days"), reasons);
 
         assertEquals(before, sandbox.workspace().list(OgsmResource.KPI_MEASUREMENTS).size(), "nothing was posted");
         assertTrue(deadLetters.list(Optional.empty(), Optional.of("csv"), 100).isEmpty(), "a dry run leaves no dead letters");

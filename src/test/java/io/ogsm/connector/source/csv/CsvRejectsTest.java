@@ -83,4 +83,37 @@ class CsvRejectsTest {
         rejects.close();
         assertEquals(CsvRejects.MAX_REASON + 1, Files.readAllLines(file).get(1).split(",")[1].length());
     }
+
+    /** Rows settle in parallel, so rejects come out of order; the file a user opens is in line order. */
+    @Test
+    void rejectsAreInLineOrderOnceClosedInRunsToo() throws Exception {
+        for (int runSize : List.of(CsvRejects.RUN, 3)) {
+            Path file = dir.resolve("r" + runSize + ".csv");
+            CsvRejects rejects = new CsvRejects(file, List.of("id", "description"), ',', runSize);
+            List<Long> lines = new java.util.ArrayList<>(java.util.stream.LongStream.rangeClosed(2, 40).boxed().toList());
+            java.util.Collections.shuffle(lines, new java.util.Random(7));
+            for (long line : lines) {
+                rejects.add(line, "why\n" + line, List.of("=" + line, "two\nlines"));
+            }
+            rejects.close();
+            List<org.apache.commons.csv.CSVRecord> records = org.apache.commons.csv.CSVFormat.DEFAULT
+                    .parse(Files.newBufferedReader(file)).getRecords();
+            assertEquals(List.of("line", "reason", "id", "description"), records.get(0).toList());
+            assertEquals(java.util.stream.LongStream.rangeClosed(2, 40).mapToObj(Long::toString).toList(),
+                    records.subList(1, records.size()).stream().map(r -> r.get(0)).toList(), "run size " + runSize);
+            assertEquals(List.of("17", "why\n17", "'=17", "two\nlines"), records.get(16).toList(),
+                    "rows as written, formula marks kept");
+            try (var left = Files.list(dir)) {
+                assertEquals(0, left.filter(f -> f.getFileName().toString().contains(".run")
+                        || f.getFileName().toString().endsWith(".sorted")).count(), "no run files left");
+            }
+        }
+    }
+
+    @Test
+    void countsAreWrittenWithTheirPlurals() {
+        assertEquals("1 row", CsvDropFile.count(1, "row"));
+        assertEquals("0 rows", CsvDropFile.count(0, "row"));
+        assertEquals("2 duplicates", CsvDropFile.count(2, "duplicate"));
+    }
 }
