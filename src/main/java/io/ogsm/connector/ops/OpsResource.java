@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import io.ogsm.connector.source.csv.CsvDropFolder;
 import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -90,7 +91,7 @@ public class OpsResource {
         return summary;
     }
 
-    /** Files waiting in {@code <data-dir>/inbox}: how many, and the oldest few with size and age. */
+    /** Files waiting in {@code <data-dir>/inbox} (not temporary files or locks): how many, the oldest few. */
     private ObjectNode inbox() {
         ObjectNode inbox = OgsmJson.mapper().createObjectNode();
         var folder = config.dataDir().resolve("inbox"); // Path is the JAX-RS annotation here
@@ -99,7 +100,8 @@ public class OpsResource {
             return inbox.put("count", 0);
         }
         try (var walk = Files.walk(folder, 3)) {
-            var found = walk.filter(Files::isRegularFile).limit(INBOX_SCANNED).map(p -> {
+            var found = walk.filter(Files::isRegularFile)
+                    .filter(p -> !CsvDropFolder.isTemporary(p.getFileName().toString())).limit(INBOX_SCANNED).map(p -> {
                 try {
                     return Map.entry(p, Files.readAttributes(p, BasicFileAttributes.class));
                 } catch (IOException e) {

@@ -67,6 +67,11 @@ public class CsvDrop {
     public void open(Exchange exchange) throws CsvFileException {
         Path relative = relative(exchange);
         String name = CsvDropFolder.name(relative);
+        if (!CsvDropFolder.isRead(name)) {
+            throw new CsvFileException(name, 0, "is not a file the inbox reads: it reads "
+                    + String.join(", ", CsvDropFolder.READ_EXTENSIONS) + " files (delimited text); save the sheet as "
+                    + "CSV UTF-8 and drop that");
+        }
         folder.checkReadable(relative);
         Path file = folder.inbox().resolve(relative);
         InputStream in;

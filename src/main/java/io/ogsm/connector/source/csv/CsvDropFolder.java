@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -87,6 +88,30 @@ public final class CsvDropFolder {
             throw new CsvFileException(name(relative), 0, "cannot be opened: " + e.getMessage(), e);
         }
     }
+
+    /** The extensions the inbox reads, as delimited text (Excel's "Unicode Text" is a tab-separated {@code .txt}). */
+    public static final List<String> READ_EXTENSIONS = List.of(".csv", ".txt", ".tsv");
+
+    /** Whether a file of this name is read (by its extension, in any case). */
+    public static boolean isRead(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return READ_EXTENSIONS.stream().anyMatch(lower::endsWith);
+    }
+
+    /**
+     * Whether a file of this name is one an application is still writing, or its lock: hidden ({@code .name}, also
+     * LibreOffice's {@code .~lock.*#}), Office's owner file {@code ~$name}, an editor's backup {@code name~}, or a
+     * download or copy under way ({@code .tmp}, {@code .part}, {@code .crdownload}, {@code .partial}, {@code .swp}).
+     * Such files are left alone and never shown as waiting.
+     */
+    public static boolean isTemporary(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.startsWith(".") || lower.startsWith("~$") || lower.endsWith("~")
+                || TEMPORARY_ENDINGS.stream().anyMatch(lower::endsWith);
+    }
+
+    private static final List<String> TEMPORARY_ENDINGS = List.of(".tmp", ".part", ".partial", ".crdownload",
+            ".swp", ".filepart");
 
     /** The type the file's inbox subfolder gives its rows: {@code goals/...} and {@code kpis/...}; else null. */
     public static MeasurementType folderType(Path relative) {

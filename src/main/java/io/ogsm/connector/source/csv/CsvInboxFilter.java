@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * and its real subfolders only. A link to a folder is not followed (moving a file found through it would take it
  * from its owner outside the inbox), and a name that cannot be handled safely (a line break or other control
  * character, a backslash, which Camel reads as a folder separator, or more than {@value #MAX_NAME_BYTES} bytes) is
- * left where it is. Each is reported once at WARN, naming the entry and what to do.
+ * left where it is. Each is reported once at WARN, naming the entry and what to do. Temporary files and locks
+ * ({@link CsvDropFolder#isTemporary}) are left alone silently.
  */
 public final class CsvInboxFilter implements GenericFileFilter<File> {
 
@@ -34,6 +35,9 @@ public final class CsvInboxFilter implements GenericFileFilter<File> {
     @Override
     public boolean accept(GenericFile<File> file) {
         Path path = Path.of(file.getAbsoluteFilePath());
+        if (!file.isDirectory() && CsvDropFolder.isTemporary(file.getFileNameOnly())) {
+            return false; // still being written, or a lock: left alone without a word
+        }
         String problem = problem(path, file.isDirectory());
         if (problem == null) {
             return true;

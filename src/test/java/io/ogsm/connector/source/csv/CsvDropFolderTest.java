@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -79,5 +80,25 @@ class CsvDropFolderTest {
         assertEquals(MeasurementType.KPI, CsvDropFolder.folderType(Path.of("KPIs/x.csv")));
         assertNull(CsvDropFolder.folderType(Path.of("kpis.csv")));
         assertNull(CsvDropFolder.folderType(Path.of("other/x.csv")));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {".hidden.csv", ".~lock.october.csv#", "~$october.xlsx",
+            "october.csv~", "october.csv.tmp", "october.csv.part", "october.CSV.crdownload", "october.csv.partial",
+            ".october.csv.swp", "october.csv.filepart"})
+    void temporaryFilesAndLocksAreKnownByTheirNames(String name) {
+        assertTrue(CsvDropFolder.isTemporary(name), name);
+    }
+
+    @Test
+    void filesAreReadByTheirExtensionInAnyCase() {
+        assertTrue(CsvDropFolder.isRead("october.csv"));
+        assertTrue(CsvDropFolder.isRead("October.CSV"));
+        assertTrue(CsvDropFolder.isRead("unicode.txt"));
+        assertTrue(CsvDropFolder.isRead("tabs.tsv"));
+        assertFalse(CsvDropFolder.isRead("report.pdf"));
+        assertFalse(CsvDropFolder.isRead("csv"));
+        assertFalse(CsvDropFolder.isTemporary("october.csv"));
+        assertFalse(CsvDropFolder.isTemporary("report.pdf"));
     }
 }

@@ -257,6 +257,10 @@ class CsvDropRouteTest {
         String odd = run + " ..%2F..%2Fescape; 'q' \"d\" ü ✓.CSV";
         drop(odd, "type,id,at,value,description\nkpi,31,2026-06-01,1," + run + "-odd\n");
         drop(run + "-notes.txt", "not a CSV at all");
+        drop(run + "-report.pdf", "%PDF-1.7");
+        // temporary files and locks: Office's owner file, a copy under way
+        drop("~$" + run + ".xlsx", "owner");
+        drop(run + "-late.csv.part", "type,id,at,value\nkpi,31,2026-10-01,5\n");
 
         Map<String, String> expected = Map.of(
                 run + "-binary.csv", "is not text: it contains NUL bytes",
@@ -264,7 +268,10 @@ class CsvDropRouteTest {
                 run + "-columns.csv", "line 1: header has no column",
                 run + "-empty.csv", "is empty",
                 run + "-longline.csv", "line 3: record is longer than",
-                run + "-link.csv", "is a link to a file outside the inbox");
+                run + "-link.csv", "is a link to a file outside the inbox",
+                run + "-notes.txt", "line 1: header has no column",
+                run + "-report.pdf", "is not a file the inbox reads: it reads .csv, .txt, .tsv files (delimited text); "
+                        + "save the sheet as CSV UTF-8 and drop that");
         for (Map.Entry<String, String> file : expected.entrySet()) {
             Path error = data("failed", file.getKey() + ".error.txt");
             awaitFile(error);
@@ -283,8 +290,13 @@ class CsvDropRouteTest {
         assertTrue(stored().containsKey(run + "-before-long"));
         assertFalse(stored().containsKey(run + "-after-long"));
         assertTrue(Files.readString(data("failed", run + "-longline.csv.error.txt")).contains("1 delivered"));
-        // a file not named *.csv stays where it is
-        assertTrue(Files.exists(data("inbox", run + "-notes.txt")));
+        // temporary files and locks stay where they are, and are not shown as waiting
+        assertTrue(Files.exists(data("inbox", "~$" + run + ".xlsx")));
+        assertTrue(Files.exists(data("inbox", run + "-late.csv.part")));
+        String waiting = Api.admin().get("/api/ops/summary").then().statusCode(200).extract().body().asString();
+        assertFalse(waiting.contains(run + "-late.csv.part") || waiting.contains("~$" + run), waiting);
+        Files.delete(data("inbox", "~$" + run + ".xlsx"));
+        Files.delete(data("inbox", run + "-late.csv.part"));
         try (var files = Files.list(Path.of(dataDir))) {
             assertEquals(Set.of("inbox", "done", "failed", "deadletter", "state", "queue"),
                     files.map(p -> p.getFileName().toString()).collect(Collectors.toSet()),
@@ -367,5 +379,23 @@ class CsvDropRouteTest {
                 .spliterator(), false).filter(m -> m.path("description").asText().equals(run + "-c"))
                 .map(m -> m.path("current_value").asDouble()).toList();
         assertEquals(List.of(45.0, 46.0, 45.0), values);
+    }
+
+    /** Excel's plain "CSV" on Windows (Windows-1252, ';', decimal commas) and its "Unicode Text" (UTF-16, tabs). */
+    @Test
+    void filesAsExcelSavesThemAreReadInTheirEncodings() throws Exception {
+        Path plain = data("inbox", "kpis").resolve(run + "-plain.csv");
+        Files.createDirectories(plain.getParent());
+        Files.write(plain, ("id;date;value;description\n32;2026-10-30;7,85;" + run + "-\u20ac caf\u00e9\n")
+                .getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        Files.write(data("inbox", "kpis").resolve(run + "-unicode.txt"), ("\uFEFFid\tdate\tvalue\tdescription\n"
+                + "32\t2026-10-29\t7,5\t" + run + "-\u00fcber\n").getBytes(StandardCharsets.UTF_16LE));
+        awaitFile(data("done", "kpis", run + "-plain.csv"));
+        awaitFile(data("done", "kpis", run + "-unicode.txt"));
+        assertEquals(Map.of(run + "-\u20ac caf\u00e9", 1L, run + "-\u00fcber", 1L), stored());
+        assertEquals("windows-1252", json(data("done", "kpis", run + "-plain.csv.summary.json")).path("encoding")
+                .asText());
+        assertEquals("utf-16", json(data("done", "kpis", run + "-unicode.txt.summary.json")).path("encoding")
+                .asText());
     }
 }
