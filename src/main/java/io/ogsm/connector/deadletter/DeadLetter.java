@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * One measurement that could not be delivered, as a JSON document in {@code <data-dir>/deadletter/<id>.json}.
+ * One measurement that could not be delivered (or one dropped file's rows that are no measurement), as a JSON document in {@code <data-dir>/deadletter/<id>.json}.
  * Holds what a person needs to fix and replay it, and never the API's credentials (no request headers are kept).
  *
  * @param id              file name without {@code .json}: the idempotency key, or a hash of the input when the
@@ -32,6 +32,8 @@ import java.util.Map;
  * @param attempts        delivery attempts made
  * @param firstAttemptAt  when delivery started
  * @param deadLetteredAt  when it was given up
+ * @param rows            a file's dead letter: how many of its rows are no measurement
+ * @param rejectsFile     a file's dead letter: where those rows are, with why, to fix and drop again
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -50,5 +52,15 @@ public record DeadLetter(
         Map<String, String> exception,
         int attempts,
         Instant firstAttemptAt,
-        Instant deadLetteredAt) {
+        Instant deadLetteredAt,
+        Long rows,
+        String rejectsFile) {
+
+    /** A dead letter of one measurement or input (not of a file's rows). */
+    public DeadLetter(String id, String key, FailureReason reason, String message, SourceRef source,
+            Measurement measurement, String input, JsonNode request, Integer responseStatus, String responseBody,
+            Map<String, String> exception, int attempts, Instant firstAttemptAt, Instant deadLetteredAt) {
+        this(id, key, reason, message, source, measurement, input, request, responseStatus, responseBody, exception,
+                attempts, firstAttemptAt, deadLetteredAt, null, null);
+    }
 }

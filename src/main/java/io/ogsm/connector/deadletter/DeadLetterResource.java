@@ -56,17 +56,43 @@ public class DeadLetterResource {
 
     @GET
     public Response list(@QueryParam("reason") String reason, @QueryParam("source") String source,
-            @QueryParam("limit") @DefaultValue("100") String limit) {
-        Optional<FailureReason> byReason;
+            @QueryParam("file") String file, @QueryParam("limit") @DefaultValue("100") String limit) {
+        DeadLetterStore.Filter filter;
         int most;
         try {
-            byReason = Optional.ofNullable(reason).filter(r -> !r.isBlank()).map(DeadLetterResource::reason);
+            filter = filter(reason, source, file);
             most = limit(limit);
         } catch (IllegalArgumentException e) {
             return error(400, e.getMessage());
         }
-        List<DeadLetter> letters = deadLetters.store().list(byReason, Optional.ofNullable(source), most);
-        return Response.ok(letters).build();
+        return Response.ok(deadLetters.store().list(filter, most)).build();
+    }
+
+    /**
+     * Discards in bulk the dead letters of a reason, a source kind and/or a file; with none of them only when
+     * {@code all=true}, so that a bare DELETE discards nothing. Answers how many.
+     */
+    @DELETE
+    public Response discardAll(@QueryParam("reason") String reason, @QueryParam("source") String source,
+            @QueryParam("file") String file, @QueryParam("all") @DefaultValue("false") boolean all) {
+        DeadLetterStore.Filter filter;
+        try {
+            filter = filter(reason, source, file);
+        } catch (IllegalArgumentException e) {
+            return error(400, e.getMessage());
+        }
+        if (filter.isAll() && !all) {
+            return error(400, "name the dead letters to discard: reason, source or file (or all=true for every one)");
+        }
+        int discarded = deadLetters.store().removeAll(filter);
+        return Response.ok(OgsmJson.mapper().createObjectNode().put("discarded", discarded)).build();
+    }
+
+    private static DeadLetterStore.Filter filter(String reason, String source, String file) {
+        return new DeadLetterStore.Filter(
+                Optional.ofNullable(reason).filter(r -> !r.isBlank()).map(DeadLetterResource::reason),
+                Optional.ofNullable(source).filter(s -> !s.isBlank()),
+                Optional.ofNullable(file).filter(f -> !f.isBlank()));
     }
 
     @GET

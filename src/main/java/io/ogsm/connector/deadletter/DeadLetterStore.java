@@ -70,16 +70,48 @@ public class DeadLetterStore {
         }
     }
 
+    /**
+     * Which dead letters: of one reason, one source kind, one file (a dropped file's {@code source.file}, also as the
+     * original of a replay), each optional.
+     */
+    public record Filter(Optional<FailureReason> reason, Optional<String> sourceKind, Optional<String> file) {
+
+        public static final Filter ALL = new Filter(Optional.empty(), Optional.empty(), Optional.empty());
+
+        public boolean isAll() {
+            return reason.isEmpty() && sourceKind.isEmpty() && file.isEmpty();
+        }
+
+        boolean test(DeadLetter l) {
+            return (reason.isEmpty() || reason.get() == l.reason())
+                    && (sourceKind.isEmpty() || l.source() != null && sourceKind.get().equals(l.source().kind().key()))
+                    && (file.isEmpty() || l.source() != null && (file.get().equals(l.source().get("file"))
+                            || file.get().equals(l.source().get("original_file"))));
+        }
+    }
+
     /** Dead letters, newest first, optionally of one reason and/or one source kind. */
     public List<DeadLetter> list(Optional<FailureReason> reason, Optional<String> sourceKind, int limit) {
+        return list(new Filter(reason, sourceKind, Optional.empty()), limit);
+    }
+
+    /** Removes every dead letter the filter takes; how many. */
+    public int removeAll(Filter filter) {
+        int removed = 0;
+        for (DeadLetter letter : list(filter, Integer.MAX_VALUE)) {
+            removed += remove(letter.id()) ? 1 : 0;
+        }
+        return removed;
+    }
+
+    /** Dead letters, newest first, that the filter takes. */
+    public List<DeadLetter> list(Filter filter, int limit) {
         List<DeadLetter> letters = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*.json")) {
             for (Path file : files) {
                 String name = file.getFileName().toString();
                 find(name.substring(0, name.length() - ".json".length()))
-                        .filter(l -> reason.isEmpty() || reason.get() == l.reason())
-                        .filter(l -> sourceKind.isEmpty() || l.source() != null
-                                && sourceKind.get().equals(l.source().kind().key()))
+                        .filter(filter::test)
                         .ifPresent(letters::add);
             }
         } catch (IOException e) {

@@ -110,6 +110,27 @@ public class DeadLetters {
         settle(exchange, letter);
     }
 
+    /**
+     * A dropped file's rows that are no measurement, as one dead letter (reason {@code mapping}): the file, how many
+     * rows, the first one's line and reason, and the rejects file that holds them all. Its id is the file's name and
+     * version, so the same file read again (after a restart) writes the same one. Not replayable: the rows are fixed
+     * in the rejects file, which is dropped again.
+     */
+    public void recordFile(Exchange exchange) {
+        SourceRef source = exchange.getIn().getHeader(DeliveryHeaders.SOURCE, SourceRef.class);
+        Instant now = clock.instant();
+        String id = "file-" + IdempotencyKey.digest(String.valueOf(source));
+        DeadLetter letter = new DeadLetter(id, null, FailureReason.MAPPING,
+                cut(exchange.getIn().getHeader(DeliveryHeaders.INVALID, String.class)), source, null, null, null, null,
+                null, null, 1, now, now, exchange.getIn().getHeader(DeliveryHeaders.REJECTED_ROWS, Long.class),
+                exchange.getIn().getHeader(DeliveryHeaders.REJECTS_FILE, String.class));
+        store.write(letter);
+        exchange.setProperty(LETTER, letter);
+        metrics.deadLettered(SourceRef.Kind.CSV.key(), letter.reason());
+        LOG.warnf("Dead letter %s: reason mapping, %s: %d %s no measurement, in %s", id, describe(source),
+                letter.rows(), letter.rows() == 1 ? "row is" : "rows are", letter.rejectsFile());
+    }
+
     private void settle(Exchange exchange, DeadLetter letter) {
         store.write(letter);
         exchange.setProperty(LETTER, letter);
@@ -148,8 +169,9 @@ public class DeadLetters {
         DeadLetter letter = found.get();
         if (letter.measurement() == null) {
             exchange.getIn().setHeader(NOT_REPLAYED, NOT_REPLAYABLE);
-            exchange.getIn().setHeader(DeliveryHeaders.FAILURE_MESSAGE,
-                    "the input never became a measurement; fix it at the source and send it again");
+            exchange.getIn().setHeader(DeliveryHeaders.FAILURE_MESSAGE, letter.rejectsFile() != null
+                    ? "rows that are no measurement: fix them in " + letter.rejectsFile() + " and drop that file again"
+                    : "the input never became a measurement; fix it at the source and send it again");
             return;
         }
         exchange.getIn().setBody(letter.measurement());

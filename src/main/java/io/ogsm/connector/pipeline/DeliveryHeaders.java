@@ -9,6 +9,10 @@ public final class DeliveryHeaders {
     public static final String INPUT = "OgsmInput";
     /** Set by a source when its input is not a measurement: why (the dead letter's message). */
     public static final String INVALID = "OgsmInvalid";
+    /** A dropped file's exchange: how many of its rows are no measurement (one dead letter for them all). */
+    public static final String REJECTED_ROWS = "OgsmRejectedRows";
+    /** With {@link #REJECTED_ROWS}: the rejects file, as shown (relative to the data folder). */
+    public static final String REJECTS_FILE = "OgsmRejectsFile";
     /** With {@link #INVALID}: the class of the exception that said so, if any. */
     public static final String INVALID_EXCEPTION = "OgsmInvalidException";
     /** Set (true) for a Kafka message that cannot be read at all; the body is then its raw value. */

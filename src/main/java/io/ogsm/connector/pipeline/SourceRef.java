@@ -39,6 +39,14 @@ public record SourceRef(Kind kind, Map<String, String> details) {
         details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
 
+    /** A CSV file as a whole (the dead letter of its rows that are no measurement). */
+    public static SourceRef csvFile(String file, java.time.Instant modified) {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("file", file);
+        details.put("modified", modified.toString());
+        return new SourceRef(Kind.CSV, details);
+    }
+
     /** A CSV file's line; {@code modified}, when the file was last written, tells one version of a file from another. */
     public static SourceRef csv(String file, java.time.Instant modified, long line) {
         Map<String, String> details = new LinkedHashMap<>();

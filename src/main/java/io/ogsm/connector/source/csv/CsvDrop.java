@@ -180,6 +180,16 @@ public class CsvDrop {
                 .writerWithDefaultPrettyPrinter().writeValueAsString(drop.summary(movedTo,
                         rejects == null ? null : shown(rejectsTarget), clock.instant())) + "\n");
         exchange.setProperty(TARGET, target.toString());
+        if (drop.rejected() > 0 && !dryRun) {
+            // one dead letter for the rows that are no measurement (routes/csv-drop.yaml sends it)
+            exchange.getIn().setHeader(DeliveryHeaders.SOURCE, SourceRef.csvFile(drop.name(), drop.modified()));
+            exchange.getIn().setHeader(DeliveryHeaders.REJECTED_ROWS, drop.rejected());
+            exchange.getIn().setHeader(DeliveryHeaders.REJECTS_FILE, shown(rejectsTarget));
+            exchange.getIn().setHeader(DeliveryHeaders.INVALID, CsvDropFile.count(drop.rejected(), "row") + " of "
+                    + drop.name() + (drop.rejected() == 1 ? " is" : " are") + " no measurement (the first: "
+                    + drop.firstRejected() + "); fix " + (drop.rejected() == 1 ? "it" : "them") + " in "
+                    + shown(rejectsTarget) + " and drop that file again");
+        }
         LOG.infof("CSV %s: %s; moves to %s%s", CsvDropFolder.printable(drop.name()), drop.progress(),
                 CsvDropFolder.printable(movedTo), rejects == null ? "" : ", rejects in " + CsvDropFolder.printable(
                         shown(rejectsTarget)));

@@ -120,7 +120,30 @@ final class CsvDropFile {
     /** Writes the row to the rejects file with its reason and counts it as {@code outcome}. */
     void reject(CsvResult row, String reason, RowOutcome outcome) {
         rejects.add(row.line(), reason, row.values());
+        if (outcome == RowOutcome.REJECTED) {
+            firstRejected(row.line(), reason);
+        }
         count(outcome);
+    }
+
+    private long firstRejectedLine = Long.MAX_VALUE;
+    private String firstRejectedReason;
+
+    private synchronized void firstRejected(long line, String reason) {
+        if (line < firstRejectedLine) {
+            firstRejectedLine = line;
+            firstRejectedReason = reason;
+        }
+    }
+
+    /** How many rows are no measurement. */
+    long rejected() {
+        return rejected.get();
+    }
+
+    /** The first row (by line) that is no measurement, as {@code line 6: date '…' …}, or null. */
+    synchronized String firstRejected() {
+        return firstRejectedReason == null ? null : "line " + firstRejectedLine + ": " + firstRejectedReason;
     }
 
     /** Stops the iteration: the file goes to {@code failed/} with this cause. The first failure wins. */

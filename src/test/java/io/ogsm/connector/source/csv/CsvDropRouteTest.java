@@ -192,14 +192,47 @@ class CsvDropRouteTest {
         assertEquals(2, summary.path("dead_lettered").asInt());
         assertEquals("done/" + name + ".rejects.csv", summary.path("rejects_file").asText());
 
+        // measurements the API refused are a dead letter each; the rows that are no measurement one for the file
         Map<String, DeadLetter> letters = csvDeadLetters(name).stream()
-                .collect(Collectors.toMap(l -> l.source().get("line"), l -> l));
-        assertEquals(Set.of("3", "4", "6", "7"), letters.keySet());
-        assertEquals(FailureReason.MAPPING, letters.get("4").reason());
-        assertEquals("kpi,,31,2026-10-01,n/a," + run + "-nan", letters.get("4").input());
+                .collect(Collectors.toMap(l -> String.valueOf(l.source().get("line")), l -> l));
+        assertEquals(Set.of("3", "7", "null"), letters.keySet());
         assertEquals(FailureReason.NOT_FOUND, letters.get("3").reason());
         assertEquals(FailureReason.NOT_FOUND, letters.get("7").reason());
         assertEquals(404, letters.get("7").responseStatus());
+        DeadLetter file = letters.get("null");
+        assertEquals(FailureReason.MAPPING, file.reason());
+        assertEquals(2L, file.rows());
+        assertEquals("done/" + name + ".rejects.csv", file.rejectsFile());
+        assertEquals("2 rows of " + name + " are no measurement (the first: line 4: value 'n/a' is not a number); fix "
+                + "them in done/" + name + ".rejects.csv and drop that file again", file.message());
+        assertTrue(file.source().get("modified") != null, file.source().toString());
+        // not replayable: the rows are fixed in the rejects file
+        Api.admin().post("/api/deadletters/" + file.id() + "/replay").then().statusCode(200)
+                .body("outcome", org.hamcrest.Matchers.equalTo("not_replayable"));
+
+        // discarded in bulk, by file
+        Api.admin().delete("/api/deadletters?file=" + name).then().statusCode(200)
+                .body("discarded", org.hamcrest.Matchers.equalTo(3));
+        assertEquals(List.of(), csvDeadLetters(name));
+    }
+
+    /** One format mistake in a large file: one dead letter, not one per row. */
+    @Test
+    void aFileOfRowsInAnotherDateFormatIsOneDeadLetter() throws Exception {
+        String name = run + "-dutch-dates.csv";
+        StringBuilder rows = new StringBuilder("type,id,date,value,description\n");
+        for (int i = 1; i <= 2000; i++) {
+            rows.append("kpi,31,").append(1 + i % 28).append("-10-2026,").append(i).append(',').append(run)
+                    .append('\n');
+        }
+        drop(name, rows.toString());
+        awaitFile(data("done", name));
+        List<DeadLetter> letters = csvDeadLetters(name);
+        assertEquals(1, letters.size());
+        assertEquals(2000L, letters.get(0).rows());
+        assertTrue(letters.get(0).message().contains("it reads as d-M-yyyy: add it to ogsm.csv.date-formats"),
+                letters.get(0).message());
+        assertEquals(2001, csv(data("done", name + ".rejects.csv"), ',').size());
     }
 
     @Test
