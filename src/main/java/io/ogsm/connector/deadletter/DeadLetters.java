@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -129,6 +130,35 @@ public class DeadLetters {
         metrics.deadLettered(SourceRef.Kind.CSV.key(), letter.reason());
         LOG.warnf("Dead letter %s: reason mapping, %s: %d %s no measurement, in %s", id, describe(source),
                 letter.rows(), letter.rows() == 1 ? "row is" : "rows are", letter.rejectsFile());
+    }
+
+    /**
+     * A rejects file was dropped again and settled: the dead letters it settles go, in one pass over the dead letters.
+     * Those of the original file's rows now delivered (header {@link DeliveryHeaders#SETTLED_LINES}), and the
+     * original's dead letter of rows that were no measurement (the rejects file holds what is left of them, and has a
+     * dead letter of its own if any are still wrong).
+     */
+    @SuppressWarnings("unchecked")
+    public void settled(Exchange exchange) {
+        List<String> files = exchange.getIn().getHeader(DeliveryHeaders.SETTLES, List.class);
+        java.util.Set<Long> lines = exchange.getIn().getHeader(DeliveryHeaders.SETTLED_LINES, java.util.Set.class);
+        int removed = 0;
+        for (DeadLetter letter : store.list(DeadLetterStore.Filter.ALL, Integer.MAX_VALUE)) {
+            SourceRef source = letter.source();
+            if (source == null || source.kind() != SourceRef.Kind.CSV || !files.contains(source.get("file"))) {
+                continue;
+            }
+            String line = source.get("line");
+            boolean settled = line == null ? letter.rows() != null
+                    : lines != null && line.matches("[0-9]{1,18}") && lines.contains(Long.parseLong(line));
+            if (settled && store.remove(letter.id())) {
+                removed++;
+            }
+        }
+        if (removed > 0) {
+            LOG.infof("CSV %s: %d earlier dead letter%s of %s settled by it", exchange.getIn().getHeader(
+                    Exchange.FILE_NAME, String.class), removed, removed == 1 ? "" : "s", String.join(" or ", files));
+        }
     }
 
     private void settle(Exchange exchange, DeadLetter letter) {

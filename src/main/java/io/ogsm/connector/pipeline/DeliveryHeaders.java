@@ -11,6 +11,14 @@ public final class DeliveryHeaders {
     public static final String INVALID = "OgsmInvalid";
     /** A dropped file's exchange: how many of its rows are no measurement (one dead letter for them all). */
     public static final String REJECTED_ROWS = "OgsmRejectedRows";
+    /**
+     * A rejects file dropped again (its file's exchange, once settled): the names its original file had in the inbox
+     * ({@code List<String>}). That file's dead letter of rows that are no measurement is settled by it, and so are
+     * the dead letters of its lines in {@link #SETTLED_LINES}.
+     */
+    public static final String SETTLES = "OgsmSettles";
+    /** With {@link #SETTLES}: the original file's lines ({@code Set<Long>}) whose rows were fixed and delivered. */
+    public static final String SETTLED_LINES = "OgsmSettledLines";
     /** With {@link #REJECTED_ROWS}: the rejects file, as shown (relative to the data folder). */
     public static final String REJECTS_FILE = "OgsmRejectsFile";
     /** With {@link #INVALID}: the class of the exception that said so, if any. */

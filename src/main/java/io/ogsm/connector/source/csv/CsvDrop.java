@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -142,11 +143,33 @@ public class CsvDrop {
         drop.count(delivered.delivered(key).isPresent() ? RowOutcome.DUPLICATE : RowOutcome.VALID);
     }
 
+    /**
+     * The names the original of a rejects file dropped again had in the inbox: {@code kpis/october.csv} for
+     * {@code kpis/october.csv.rejects.csv}, and for {@code kpis/october-2.csv.rejects.csv} (a name {@code done/} gave a
+     * file dropped again) also {@code kpis/october.csv}.
+     */
+    static List<String> originals(String rejectsName) {
+        String suffix = ".rejects.csv";
+        if (!rejectsName.toLowerCase(java.util.Locale.ROOT).endsWith(suffix)) {
+            return List.of();
+        }
+        String original = rejectsName.substring(0, rejectsName.length() - suffix.length());
+        java.util.regex.Matcher numbered = java.util.regex.Pattern.compile("(.*)-[0-9]{1,6}(\\.[^./]+)?").matcher(original);
+        if (numbered.matches()) {
+            return List.of(original, numbered.group(1) + (numbered.group(2) == null ? "" : numbered.group(2)));
+        }
+        return List.of(original);
+    }
+
     /** After {@code direct:deliver}: counts how the row ended; a dead-lettered row goes to the rejects with why. */
     public void settled(Exchange exchange) {
         CsvDropFile drop = file(exchange);
         CsvResult row = rowOf(exchange);
         Outcome outcome = exchange.getIn().getHeader(DeliveryHeaders.OUTCOME, Outcome.class);
+        if (outcome != null && outcome.stored() && drop.rejectsFile() && !row.values().isEmpty()
+                && row.values().get(0).trim().matches("[0-9]{1,18}")) {
+            drop.fixed(Long.parseLong(row.values().get(0).trim())); // the row's line in the original file
+        }
         if (outcome == Outcome.DELIVERED) {
             drop.count(RowOutcome.DELIVERED);
         } else if (outcome == Outcome.DUPLICATE) {
@@ -180,6 +203,11 @@ public class CsvDrop {
                 .writerWithDefaultPrettyPrinter().writeValueAsString(drop.summary(movedTo,
                         rejects == null ? null : shown(rejectsTarget), clock.instant())) + "\n");
         exchange.setProperty(TARGET, target.toString());
+        if (drop.rejectsFile() && !dryRun) {
+            // the rejects file now holds what was left of the original's rows that were no measurement
+            exchange.getIn().setHeader(DeliveryHeaders.SETTLES, originals(drop.name()));
+            exchange.getIn().setHeader(DeliveryHeaders.SETTLED_LINES, drop.fixedLines());
+        }
         if (drop.rejected() > 0 && !dryRun) {
             // one dead letter for the rows that are no measurement (routes/csv-drop.yaml sends it)
             exchange.getIn().setHeader(DeliveryHeaders.SOURCE, SourceRef.csvFile(drop.name(), drop.modified()));

@@ -136,6 +136,23 @@ final class CsvDropFile {
         }
     }
 
+    private final java.util.Set<Long> fixed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** A rejects file's row was delivered: {@code line}, its line in the original file, is fixed. */
+    void fixed(long line) {
+        fixed.add(line);
+    }
+
+    /** The original file's lines fixed by this rejects file. */
+    java.util.Set<Long> fixedLines() {
+        return java.util.Set.copyOf(fixed);
+    }
+
+    /** Whether the file is a rejects file dropped again (after a fix). */
+    boolean rejectsFile() {
+        return csv.rejectsFile();
+    }
+
     /** How many rows are no measurement. */
     long rejected() {
         return rejected.get();

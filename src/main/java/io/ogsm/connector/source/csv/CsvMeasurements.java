@@ -142,6 +142,11 @@ public final class CsvMeasurements implements Iterable<CsvResult>, Closeable {
         return decoded.encoding();
     }
 
+    /** Whether this is a rejects file dropped again: its first columns are {@code line} and {@code reason}. */
+    public boolean rejectsFile() {
+        return rejectsFile;
+    }
+
     /** The file's delimiter, detected or configured. */
     public char delimiter() {
         return delimiter;

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -100,5 +101,14 @@ class CsvDropFolderTest {
         assertFalse(CsvDropFolder.isRead("csv"));
         assertFalse(CsvDropFolder.isTemporary("october.csv"));
         assertFalse(CsvDropFolder.isTemporary("report.pdf"));
+    }
+
+    @Test
+    void aRejectsFileNamesItsOriginal() {
+        assertEquals(List.of("kpis/october.csv"), CsvDrop.originals("kpis/october.csv.rejects.csv"));
+        assertEquals(List.of("kpis/october-2.csv", "kpis/october.csv"),
+                CsvDrop.originals("kpis/october-2.csv.rejects.csv"), "a name done/ gave a file dropped again");
+        assertEquals(List.of("notes.TXT"), CsvDrop.originals("notes.TXT.REJECTS.CSV"));
+        assertEquals(List.of(), CsvDrop.originals("kpis/october.csv"));
     }
 }

@@ -431,4 +431,37 @@ class CsvDropRouteTest {
         assertEquals("utf-16", json(data("done", "kpis", run + "-unicode.txt.summary.json")).path("encoding")
                 .asText());
     }
+
+    /** The rejects file fixed and dropped again: the rows delivered from it settle the original's dead letters. */
+    @Test
+    void aFixedRejectsFileDroppedAgainSettlesTheOriginalsDeadLetters() throws Exception {
+        String name = run + "-fix.csv";
+        drop(name, "type,id,date,value,description\n"
+                + "kpi,31,2026-10-01,1," + run + "-ok\n"
+                + "kpi,31,2026-10-01,n/a," + run + "-nan\n"
+                + "kpi,99999,2026-10-01,4," + run + "-404\n"
+                + "kpi,31,2026-10-01,x," + run + "-still-wrong\n");
+        awaitFile(data("done", name + ".summary.json"));
+        assertEquals(2, csvDeadLetters(name).size(), "the 404 and the file's rows that are no measurement");
+
+        // fixed in a spreadsheet: two rows corrected, one still wrong; line and reason columns as they were
+        List<CSVRecord> rejects = csv(data("done", name + ".rejects.csv"), ',');
+        StringBuilder fixed = new StringBuilder("line,reason,type,id,date,value,description\n");
+        for (CSVRecord r : rejects.subList(1, rejects.size())) {
+            String value = r.get(5).equals("n/a") ? "2" : r.get(5);
+            String id = r.get(3).equals("99999") ? "32" : r.get(3);
+            fixed.append(r.get(0)).append(",\"").append(r.get(1).replace("\"", "\"\"")).append("\",").append(r.get(2))
+                    .append(',').append(id).append(',').append(r.get(4)).append(',').append(value).append(',')
+                    .append(r.get(6)).append('\n');
+        }
+        Path again = drop(name + ".rejects.csv", fixed.toString());
+        // done/ already holds the original's rejects file under that name: this one gets a free name beside it
+        await().atMost(FILE_SETTLED).until(() -> !Files.exists(again));
+
+        assertEquals(Set.of(run + "-ok", run + "-nan", run + "-404"), stored().keySet());
+        assertEquals(List.of(), csvDeadLetters(name), "the original's dead letters are settled");
+        List<DeadLetter> left = csvDeadLetters(name + ".rejects.csv");
+        assertEquals(1, left.size(), () -> left.toString());
+        assertEquals(1L, left.get(0).rows(), "the row still wrong is the rejects file's own dead letter");
+    }
 }
