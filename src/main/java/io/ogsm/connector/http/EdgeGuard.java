@@ -65,7 +65,8 @@ public class EdgeGuard {
 
     void guard(RoutingContext ctx) {
         String path = ctx.normalizedPath();
-        if (path.startsWith("/api/deadletters") || path.startsWith("/api/ops") || path.equals("/ops")
+        if (path.startsWith("/api/deadletters") || path.startsWith("/api/ops") || path.startsWith("/api/intake")
+                || path.equals("/ops")
                 || path.startsWith("/ops/")) {
             if (!allowed(ctx, admin, true, "ogsm admin API", ADMIN_KEYS)) {
                 return;

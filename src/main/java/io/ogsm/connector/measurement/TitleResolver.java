@@ -85,6 +85,12 @@ public class TitleResolver {
         return ids.get(type).get(id);
     }
 
+    /** The workspace's title of a resolved measurement's goal or KPI, from the lists as read; empty if they lack it. */
+    public synchronized java.util.Optional<String> title(Measurement resolved) {
+        Entry entry = resolved.id() == null ? null : byId(resolved.type(), false, resolved.id());
+        return java.util.Optional.ofNullable(entry).map(Entry::title);
+    }
+
     public synchronized long resolve(MeasurementType type, String title) {
         String key = normalize(title);
         List<Entry> found = lists(type, false).get(key);

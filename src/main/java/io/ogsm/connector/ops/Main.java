@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * The command line: the service takes no arguments (its settings are environment variables or properties), so
  * {@code --help} prints how to run it and exits 0, {@code --training-run} starts it for {@link TrainingRun} (the build's
- * class archive), and anything else exits 2 with one line, instead of starting.
+ * class archive), {@code check FILE} has a running connector check a file ({@link CheckCommand}), and anything else
+ * exits 2 with one line, instead of starting.
  * <p>
  * It is the package's entry point through {@code quarkus.package.main-class}, deliberately not a {@code @QuarkusMain}:
  * with one, Camel Quarkus would leave starting Camel to the main, which tests never run. Camel parses no arguments:
@@ -62,12 +63,15 @@ public final class Main {
         if (args.equals(List.of(TrainingRun.ARGUMENT))) {
             return TRAIN;
         }
+        if (args.get(0).equals(CheckCommand.NAME)) {
+            return CheckCommand.run(args, System.getenv(), out, err);
+        }
         if (args.size() == 1 && List.of("--help", "-h", "-help", "help").contains(args.get(0))) {
             out.print(usage());
             return 0;
         }
         err.println("ogsm-connector: unknown argument '" + args.get(0) + "': it takes no arguments but "
-                + TrainingRun.ARGUMENT + "; settings are environment variables (see --help)");
+                + TrainingRun.ARGUMENT + " and check FILE; settings are environment variables (see --help)");
         return USAGE;
     }
 
@@ -82,6 +86,9 @@ public final class Main {
                 Archive again for another Java (starts on the sandbox, sends it a little work, stops):
                        java -XX:ArchiveClassesAtExit=app-cds.jsa -jar quarkus-run.jar --training-run
                 With no settings it runs against its built-in sandbox at http://localhost:8080/sandbox.
+                Check a file before it goes live, against a running connector (nothing is posted; exit 1 when a
+                row is rejected; OGSM_ADMIN_USERNAME and OGSM_ADMIN_PASSWORD set):
+                       java -jar quarkus-run.jar check october.csv [--name kpis/october.csv] [--url http://host:8080]
 
                 Most used settings, as environment variables (each is also a property: OGSM_API_BASE_URL is
                 ogsm.api.base-url, in config/application.properties or as -Dogsm.api.base-url=...):

@@ -46,7 +46,7 @@ class MainTest {
     @Test
     void anUnknownArgumentIsRefusedWithOneLine() {
         assertEquals(Main.USAGE, run("--port=9090"));
-        assertEquals("ogsm-connector: unknown argument '--port=9090': it takes no arguments but --training-run; "
-                + "settings are environment variables (see --help)\n", err.toString(StandardCharsets.UTF_8));
+        assertEquals("ogsm-connector: unknown argument '--port=9090': it takes no arguments but --training-run and "
+                + "check FILE; settings are environment variables (see --help)\n", err.toString(StandardCharsets.UTF_8));
     }
 }

@@ -22,12 +22,26 @@ public class CsvBeans {
     @Produces
     @Singleton
     @Named("csvDrop")
-    CsvDrop csvDrop(OgsmConfig config, TitleResolver titles, DeliveryLedger store, Clock clock, DataFolder data) {
+    CsvDrop csvDrop(OgsmConfig config, CsvOptions options, TitleResolver titles, DeliveryLedger store, Clock clock,
+            DataFolder data) {
         OgsmConfig.Csv csv = config.csv();
-        CsvOptions options = new CsvOptions(csv.dateFormats(), csv.delimiter(), csv.decimalSeparator(), null,
-                (int) csv.maxLineLength().asLongValue(), csv.encoding());
         return new CsvDrop(new CsvDropFolder(data.root()), options, csv.maxFileSize().asLongValue(),
                 csv.dryRun(), titles, store, clock);
+    }
+
+    /** How a dropped file is read: {@code ogsm.csv.*}. */
+    @Produces
+    @Singleton
+    CsvOptions csvOptions(OgsmConfig config) {
+        OgsmConfig.Csv csv = config.csv();
+        return new CsvOptions(csv.dateFormats(), csv.delimiter(), csv.decimalSeparator(), null,
+                (int) csv.maxLineLength().asLongValue(), csv.encoding());
+    }
+
+    @Produces
+    @Singleton
+    CsvCheck csvCheck(TitleResolver titles, DeliveryLedger store, Clock clock) {
+        return new CsvCheck(titles, store, clock);
     }
 
     /** The csv-drop route's file filter: nothing outside the inbox, no name it cannot handle. */

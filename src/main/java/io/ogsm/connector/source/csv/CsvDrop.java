@@ -5,9 +5,7 @@ import io.ogsm.connector.pipeline.Outcome;
 import io.ogsm.connector.pipeline.SourceRef;
 import io.ogsm.connector.pipeline.DeliveryLedger;
 import io.ogsm.connector.measurement.Measurement;
-import io.ogsm.connector.measurement.MeasurementType;
 import io.ogsm.connector.measurement.TitleResolver;
-import io.ogsm.connector.measurement.UnresolvedTitleException;
 import io.ogsm.connector.ogsm.OgsmJson;
 import io.ogsm.connector.source.csv.CsvDropFile.RowOutcome;
 import org.apache.camel.Exchange;
@@ -21,8 +19,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The steps of the {@code csv-drop} route ({@code routes/csv-drop.yaml}). {@link #open} opens a dropped file and
@@ -49,8 +45,7 @@ public class CsvDrop {
     private final CsvOptions options;
     private final long maxFileSize;
     private final boolean dryRun;
-    private final TitleResolver titles;
-    private final DeliveryLedger delivered;
+    private final CsvCheck check;
     private final Clock clock;
 
     public CsvDrop(CsvDropFolder folder, CsvOptions options, long maxFileSize, boolean dryRun, TitleResolver titles,
@@ -59,8 +54,7 @@ public class CsvDrop {
         this.options = options;
         this.maxFileSize = maxFileSize;
         this.dryRun = dryRun;
-        this.titles = titles;
-        this.delivered = delivered;
+        this.check = new CsvCheck(titles, delivered, clock);
         this.clock = clock;
     }
 
@@ -127,20 +121,13 @@ public class CsvDrop {
      */
     public void check(Exchange exchange) {
         CsvDropFile drop = file(exchange);
-        Measurement measurement = exchange.getIn().getBody(Measurement.class);
-        Measurement resolved;
-        try {
-            resolved = titles.resolve(measurement);
-        } catch (UnresolvedTitleException e) {
-            drop.reject(rowOf(exchange), e.getMessage(), RowOutcome.REJECTED);
-            return;
-        } catch (RuntimeException e) {
-            drop.reject(rowOf(exchange), "cannot read the " + (measurement.type() == MeasurementType.KPI ? "KPI" : "goal")
-                    + " list to resolve " + measurement.subject() + ": " + e.getMessage(), RowOutcome.REJECTED);
-            return;
+        CsvCheck.Judgement judgement = check.judge(exchange.getIn().getBody(Measurement.class),
+                exchange.getIn().getHeader(DeliveryHeaders.SOURCE, SourceRef.class));
+        switch (judgement.verdict()) {
+            case REJECTED -> drop.reject(rowOf(exchange), judgement.reason(), RowOutcome.REJECTED);
+            case DUPLICATE -> drop.count(RowOutcome.DUPLICATE);
+            case VALID -> drop.count(RowOutcome.VALID);
         }
-        String key = delivered.peek(resolved, exchange.getIn().getHeader(DeliveryHeaders.SOURCE, SourceRef.class)).key();
-        drop.count(delivered.delivered(key).isPresent() ? RowOutcome.DUPLICATE : RowOutcome.VALID);
     }
 
     /**
