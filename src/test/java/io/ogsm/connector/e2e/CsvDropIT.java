@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The CSV drop folder of the packaged app: a million rows in 256 MB of heap, and a SIGKILL in the middle of a file.
+ * The CSV drop folder of the packaged app: a million rows in 256 MB of heap (as CSV and as a workbook), and a SIGKILL
+ * in the middle of a file.
  */
 class CsvDropIT {
 
@@ -67,6 +68,49 @@ class CsvDropIT {
             assertTrue(json.path("dry_run").asBoolean());
             assertTrue(Files.exists(data.resolve("done/kpis/million.csv")));
             assertFalse(Files.exists(data.resolve("inbox/kpis/million.csv")));
+        }
+    }
+
+    /** The same as a workbook: written with POI's streaming writer (inline strings), read streaming in 256 MB. */
+    @Test
+    void aMillionRowWorkbookIsReadIn256MegabytesOfHeap() throws Exception {
+        Path data = Files.createTempDirectory("ogsm-xlsx-million");
+        Path inbox = Files.createDirectories(data.resolve("inbox").resolve("kpis"));
+        Path temp = inbox.resolve(".million.xlsx.part");
+        try (org.apache.poi.xssf.streaming.SXSSFWorkbook book = new org.apache.poi.xssf.streaming.SXSSFWorkbook(100);
+                java.io.OutputStream out = Files.newOutputStream(temp)) {
+            book.setCompressTempFiles(true);
+            org.apache.poi.ss.usermodel.Sheet sheet = book.createSheet("Million");
+            org.apache.poi.ss.usermodel.Row header = sheet.createRow(0);
+            String[] names = {"id", "date", "value", "description"};
+            for (int c = 0; c < names.length; c++) {
+                header.createCell(c).setCellValue(names[c]);
+            }
+            org.apache.poi.ss.usermodel.CellStyle date = book.createCellStyle();
+            date.setDataFormat(book.createDataFormat().getFormat("yyyy-mm-dd"));
+            for (int i = 0; i < 1_000_000; i++) {
+                org.apache.poi.ss.usermodel.Row row = sheet.createRow(i + 1);
+                row.createCell(0).setCellValue(31);
+                row.createCell(1).setCellValue(java.time.LocalDate.of(2026, i % 12 + 1, 15));
+                row.getCell(1).setCellStyle(date);
+                row.createCell(2).setCellValue(i / 100.0);
+                row.createCell(3).setCellValue("row " + i);
+            }
+            book.write(out);
+            book.dispose();
+        }
+        Files.move(temp, inbox.resolve("million.xlsx"));
+
+        try (PackagedApp app = PackagedApp.start(Map.of("OGSM_CSV_DRY_RUN", "true"), data,
+                List.of("-Xmx256m", "-XX:+ExitOnOutOfMemoryError"))) {
+            Path summary = data.resolve("done/kpis/million.xlsx.summary.json");
+            await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> Files.exists(summary) || !app.isAlive());
+            assertTrue(app.isAlive(), () -> "the app ended (out of memory?): " + tail(app));
+            JsonNode json = OgsmJson.mapper().readTree(summary.toFile());
+            assertEquals(1_000_000, json.path("rows").asInt(), json::toString);
+            assertEquals(1_000_000, json.path("valid").asInt(), json::toString);
+            assertEquals("Million", json.path("sheet").asText());
         }
     }
 

@@ -82,34 +82,59 @@ public final class CsvCheck {
      * row; the verdicts of the first {@code listed} rows are kept. A file that cannot be read at all throws.
      */
     public Report check(InputStream in, String name, CsvOptions options, int listed) throws CsvFileException {
+        if (CsvDropFolder.isWorkbook(name)) {
+            // a workbook is a zip, read from a file: the body goes to a private temporary one first
+            java.nio.file.Path copy = null;
+            try {
+                copy = java.nio.file.Files.createTempFile("ogsm-check-", ".xlsx");
+                java.nio.file.Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                try (DroppedRows rows = WorkbookRows.open(copy, name, options)) {
+                    return check(rows, name, listed);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot keep " + name + " to check it", e);
+            } finally {
+                if (copy != null) {
+                    try {
+                        java.nio.file.Files.deleteIfExists(copy);
+                    } catch (IOException e) {
+                        // a temporary file: the system cleans it
+                    }
+                }
+            }
+        }
+        try (DroppedRows rows = CsvMeasurements.open(in, name, options)) {
+            return check(rows, name, listed);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close " + name, e);
+        }
+    }
+
+    private Report check(DroppedRows csv, String name, int listed) throws CsvFileException {
         Instant now = clock.instant();
         long rows = 0;
         long valid = 0;
         long duplicates = 0;
         long rejected = 0;
         List<Row> verdicts = new ArrayList<>();
-        try (CsvMeasurements csv = CsvMeasurements.open(in, name, options)) {
-            try {
-                for (CsvResult result : csv) {
-                    rows++;
-                    Row row = row(result, SourceRef.csv(name, now, result.line()));
-                    switch (row.verdict()) {
-                        case VALID -> valid++;
-                        case DUPLICATE -> duplicates++;
-                        case REJECTED -> rejected++;
-                    }
-                    if (verdicts.size() < listed) {
-                        verdicts.add(row);
-                    }
+        try {
+            for (CsvResult result : csv) {
+                rows++;
+                Row row = row(result, SourceRef.csv(name, now, result.line()));
+                switch (row.verdict()) {
+                    case VALID -> valid++;
+                    case DUPLICATE -> duplicates++;
+                    case REJECTED -> rejected++;
                 }
-            } catch (UncheckedCsvFileException e) {
-                throw e.getCause();
+                if (verdicts.size() < listed) {
+                    verdicts.add(row);
+                }
             }
-            return new Report(name, csv.encoding().key(), rows, valid, duplicates, rejected, verdicts,
-                    rows > verdicts.size());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot close " + name, e);
+        } catch (UncheckedCsvFileException e) {
+            throw e.getCause();
         }
+        return new Report(name, csv.readAs().getOrDefault("encoding", "xlsx"), rows, valid, duplicates, rejected,
+                verdicts, rows > verdicts.size());
     }
 
     private Row row(CsvResult result, SourceRef source) {

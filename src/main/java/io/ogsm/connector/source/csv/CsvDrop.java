@@ -64,8 +64,8 @@ public class CsvDrop {
         String name = CsvDropFolder.name(relative);
         if (!CsvDropFolder.isRead(name)) {
             throw new CsvFileException(name, 0, "is not a file the inbox reads: it reads "
-                    + String.join(", ", CsvDropFolder.READ_EXTENSIONS) + " files (delimited text); save the sheet as "
-                    + "CSV UTF-8 and drop that");
+                    + String.join(", ", CsvDropFolder.READ_EXTENSIONS) + " files (delimited text, and Excel "
+                    + "workbooks); save the sheet as CSV UTF-8 or as an Excel workbook (.xlsx) and drop that");
         }
         folder.checkReadable(relative);
         Path file = folder.inbox().resolve(relative);
@@ -78,12 +78,12 @@ public class CsvDrop {
                 throw new CsvFileException(name, 0, "is " + size + " bytes, more than ogsm.csv.max-file-size ("
                         + maxFileSize + " bytes)");
             }
-            in = Files.newInputStream(file);
+            in = CsvDropFolder.isWorkbook(name) ? null : Files.newInputStream(file);
         } catch (IOException e) {
             throw new CsvFileException(name, 0, "cannot be opened: " + e.getMessage(), e);
         }
-        CsvMeasurements csv = CsvMeasurements.open(in, name,
-                options.withDefaultType(CsvDropFolder.folderType(relative)));
+        CsvOptions read = options.withDefaultType(CsvDropFolder.folderType(relative));
+        DroppedRows csv = in == null ? WorkbookRows.open(file, name, read) : CsvMeasurements.open(in, name, read);
         CsvDropFile drop = new CsvDropFile(exchange.getExchangeId(), relative, modified, dryRun, clock.instant(), csv,
                 new CsvRejects(folder.workFile(relative), csv.header(), csv.delimiter()));
         exchange.setProperty(FILE, drop);

@@ -25,7 +25,7 @@ final class CsvDropFile {
     private final boolean dryRun;
     private final Instant startedAt;
     private final Instant modified;
-    private final CsvMeasurements csv;
+    private final DroppedRows csv;
     private final CsvRejects rejects;
     private final AtomicLong rows = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
@@ -37,7 +37,7 @@ final class CsvDropFile {
     private volatile long lastLine;
 
     CsvDropFile(String exchangeId, Path relative, Instant modified, boolean dryRun, Instant startedAt,
-            CsvMeasurements csv, CsvRejects rejects) {
+            DroppedRows csv, CsvRejects rejects) {
         this.modified = modified;
         this.exchangeId = exchangeId;
         this.relative = relative;
@@ -206,7 +206,7 @@ final class CsvDropFile {
         ObjectNode summary = OgsmJson.mapper().createObjectNode();
         summary.put("file", name);
         summary.put("moved_to", movedTo);
-        summary.put("encoding", csv.encoding().key());
+        csv.readAs().forEach(summary::put);
         summary.put("rows", rows.get());
         summary.put("delivered", delivered.get());
         summary.put("duplicates", duplicates.get());

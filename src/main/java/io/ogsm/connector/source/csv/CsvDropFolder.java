@@ -89,8 +89,16 @@ public final class CsvDropFolder {
         }
     }
 
-    /** The extensions the inbox reads, as delimited text (Excel's "Unicode Text" is a tab-separated {@code .txt}). */
-    public static final List<String> READ_EXTENSIONS = List.of(".csv", ".txt", ".tsv");
+    /**
+     * The extensions the inbox reads: delimited text (Excel's "Unicode Text" is a tab-separated {@code .txt}) and
+     * Excel workbooks.
+     */
+    public static final List<String> READ_EXTENSIONS = List.of(".csv", ".txt", ".tsv", ".xlsx");
+
+    /** Whether a file of this name is read as a workbook ({@link WorkbookRows}). */
+    public static boolean isWorkbook(String name) {
+        return name.toLowerCase(Locale.ROOT).endsWith(".xlsx");
+    }
 
     /** Whether a file of this name is read (by its extension, in any case). */
     public static boolean isRead(String name) {

@@ -83,6 +83,16 @@ final class CsvHeader {
             throws CsvFileException {
         List<String> cells = split(line, delimiter).orElseThrow(() ->
                 new CsvFileException(fileName, lineNumber, "header row is not valid CSV (a quote is not closed)"));
+        return of(cells, defaultType, fileName, lineNumber, " split by " + describe(delimiter));
+    }
+
+    /**
+     * Maps a header row's cells; fails when a needed column is missing or a field has two columns.
+     *
+     * @param splitBy how the cells were split, for the message ({@code " split by ';'"}), or empty
+     */
+    static CsvHeader of(List<String> cells, MeasurementType defaultType, String fileName, long lineNumber,
+            String splitBy) throws CsvFileException {
         Map<Column, Integer> index = new EnumMap<>(Column.class);
         for (int i = 0; i < cells.size(); i++) {
             Optional<Column> column = Column.named(cells.get(i));
@@ -111,9 +121,15 @@ final class CsvHeader {
         }
         if (!missing.isEmpty()) {
             throw new CsvFileException(fileName, lineNumber, "header has no column " + String.join(", ", missing)
-                    + "; found " + shown(cells) + " split by " + describe(delimiter));
+                    + "; found " + shown(cells) + splitBy);
         }
         return new CsvHeader(cells, index);
+    }
+
+    /** The index of the column for this field, or -1. */
+    int column(Column column) {
+        Integer at = index.get(column);
+        return at == null ? -1 : at;
     }
 
     /** The header row's cells as in the file. */

@@ -11,7 +11,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
+import java.util.Map;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -52,7 +52,7 @@ import java.util.stream.StreamSupport;
  * <p>Line numbers are physical lines, 1-based, counting the header row; a record's line is the one it starts on,
  * also after records whose quoted fields span lines. Not thread-safe; iterate once. Closing closes the stream.
  */
-public final class CsvMeasurements implements Iterable<CsvResult>, Closeable {
+public final class CsvMeasurements implements DroppedRows {
 
     private final String fileName;
     private final RecordLengthLimit text;
@@ -133,6 +133,7 @@ public final class CsvMeasurements implements Iterable<CsvResult>, Closeable {
     }
 
     /** The header row's cells as in the file, for the header of a rejects file. */
+    @Override
     public List<String> header() {
         return header.names();
     }
@@ -142,12 +143,19 @@ public final class CsvMeasurements implements Iterable<CsvResult>, Closeable {
         return decoded.encoding();
     }
 
+    @Override
+    public Map<String, String> readAs() {
+        return Map.of("encoding", encoding().key());
+    }
+
     /** Whether this is a rejects file dropped again: its first columns are {@code line} and {@code reason}. */
+    @Override
     public boolean rejectsFile() {
         return rejectsFile;
     }
 
     /** The file's delimiter, detected or configured. */
+    @Override
     public char delimiter() {
         return delimiter;
     }
@@ -159,27 +167,7 @@ public final class CsvMeasurements implements Iterable<CsvResult>, Closeable {
             throw new IllegalStateException(fileName + " is read once: iterate it only once");
         }
         iterating = true;
-        return new Iterator<>() {
-            private CsvResult next;
-
-            @Override
-            public boolean hasNext() {
-                if (next == null) {
-                    next = advance();
-                }
-                return next != null;
-            }
-
-            @Override
-            public CsvResult next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException(fileName + " has no more records");
-                }
-                CsvResult result = next;
-                next = null;
-                return result;
-            }
-        };
+        return DroppedRows.lazily(fileName, this::advance);
     }
 
     /** The records as a sequential stream; closing the stream closes this. */

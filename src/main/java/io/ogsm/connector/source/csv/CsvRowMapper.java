@@ -54,6 +54,27 @@ final class CsvRowMapper {
 
     /** The record as a row or a reject; null for a blank record (every cell empty or spaces), which is skipped. */
     CsvResult map(long line, List<String> values) {
+        return map(line, values, column -> false);
+    }
+
+    /**
+     * As {@link #map(long, List)}, for a workbook's row: the cells {@code typed} says (by column index) hold a
+     * number as plain decimal text or a date as {@code yyyy-MM-dd}, read as such whatever the patterns and separators
+     * configured for text.
+     */
+    CsvResult map(long line, List<String> values, java.util.function.IntPredicate typed) {
+        this.typed = typed;
+        try {
+            return mapped(line, values);
+        } finally {
+            this.typed = column -> false;
+        }
+    }
+
+    /** Within {@link #map}: which cells of the row are typed. One row at a time (the reader is not thread-safe). */
+    private java.util.function.IntPredicate typed = column -> false;
+
+    private CsvResult mapped(long line, List<String> values) {
         if (values.stream().allMatch(String::isBlank)) {
             return null;
         }
@@ -70,9 +91,12 @@ final class CsvRowMapper {
         MeasurementType type = type(cell(values, Column.TYPE), problems);
         Long id = id(cell(values, Column.ID), problems);
         String title = cell(values, Column.TITLE);
-        LocalDate at = date(cell(values, Column.AT), problems);
-        BigDecimal value = number("value", cell(values, Column.VALUE), problems);
-        BigDecimal target = number("target", cell(values, Column.TARGET), problems);
+        LocalDate at = typed(Column.AT) ? typedDate(cell(values, Column.AT), problems)
+                : date(cell(values, Column.AT), problems);
+        BigDecimal value = typed(Column.VALUE) ? typedNumber("value", cell(values, Column.VALUE),
+                problems) : number("value", cell(values, Column.VALUE), problems);
+        BigDecimal target = typed(Column.TARGET) ? typedNumber("target", cell(values,
+                Column.TARGET), problems) : number("target", cell(values, Column.TARGET), problems);
         String description = header.value(values, Column.DESCRIPTION);
         if (description != null && description.isBlank()) {
             description = null;
@@ -122,6 +146,33 @@ final class CsvRowMapper {
             problems.add(Violation.of("date", text, dates.problem(text)).toString());
         }
         return date.orElse(null);
+    }
+
+    /** Whether this row's cell for the field is typed (there is no cell without its column). */
+    private boolean typed(Column column) {
+        int at = header.column(column);
+        return at >= 0 && typed.test(at);
+    }
+
+    /** A typed cell in the date column: a date cell as such; a number (20261031) by the patterns, as text. */
+    private LocalDate typedDate(String text, List<String> problems) {
+        if (text != null && text.length() == 10 && text.charAt(4) == '-') {
+            return LocalDate.parse(text);
+        }
+        return date(text, problems);
+    }
+
+    /** A typed cell in a number column: a number as such; a date cell is no number. */
+    private BigDecimal typedNumber(String field, String text, List<String> problems) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            problems.add(Violation.of(field, text, "is a date, not a number").toString());
+            return null;
+        }
     }
 
     private BigDecimal number(String field, String text, List<String> problems) {

@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -303,8 +304,8 @@ class CsvDropRouteTest {
                 run + "-longline.csv", "line 3: record is longer than",
                 run + "-link.csv", "is a link to a file outside the inbox",
                 run + "-notes.txt", "line 1: header has no column",
-                run + "-report.pdf", "is not a file the inbox reads: it reads .csv, .txt, .tsv files (delimited text); "
-                        + "save the sheet as CSV UTF-8 and drop that");
+                run + "-report.pdf", "is not a file the inbox reads: it reads .csv, .txt, .tsv, .xlsx files (delimited "
+                        + "text, and Excel workbooks); save the sheet as CSV UTF-8 or as an Excel workbook (.xlsx)");
         for (Map.Entry<String, String> file : expected.entrySet()) {
             Path error = data("failed", file.getKey() + ".error.txt");
             awaitFile(error);
@@ -463,5 +464,47 @@ class CsvDropRouteTest {
         List<DeadLetter> left = csvDeadLetters(name + ".rejects.csv");
         assertEquals(1, left.size(), () -> left.toString());
         assertEquals(1L, left.get(0).rows(), "the row still wrong is the rejects file's own dead letter");
+    }
+
+    /** A workbook as a finance team saves it: read like a CSV file, its rejects a CSV with the sheet's row numbers. */
+    @Test
+    void aWorkbookIsReadLikeACsvFile() throws Exception {
+        Path file = data("inbox", "kpis").resolve(run + "-book.xlsx");
+        Files.createDirectories(file.getParent());
+        Path written = Files.createTempFile("book", ".xlsx");
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+                java.io.OutputStream out = Files.newOutputStream(written)) {
+            org.apache.poi.ss.usermodel.Sheet sheet = book.createSheet("Oktober");
+            sheet.createRow(0).createCell(0).setCellValue("Maandcijfers");
+            org.apache.poi.ss.usermodel.Row header = sheet.createRow(2);
+            List.of("title", "date", "value", "description").forEach(n -> header.createCell(header.getPhysicalNumberOfCells())
+                    .setCellValue(n));
+            org.apache.poi.ss.usermodel.CellStyle date = book.createCellStyle();
+            date.setDataFormat(book.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
+            for (int i = 0; i < 3; i++) {
+                org.apache.poi.ss.usermodel.Row row = sheet.createRow(3 + i);
+                row.createCell(0).setCellValue(i == 2 ? "Fleet uptime " + run : "Orders delivered same day");
+                row.createCell(1).setCellValue(LocalDate.of(2026, 10, 29 + i));
+                row.getCell(1).setCellStyle(date);
+                if (i == 1) {
+                    row.createCell(2).setCellValue("n/a");
+                } else {
+                    row.createCell(2).setCellValue(88 + i);
+                }
+                row.createCell(3).setCellValue(run + "-" + i);
+            }
+            book.write(out);
+        }
+        Files.move(written, file);
+
+        awaitFile(data("done", "kpis", run + "-book.xlsx.summary.json"));
+        assertEquals(Set.of(run + "-0"), stored().keySet());
+        JsonNode summary = json(data("done", "kpis", run + "-book.xlsx.summary.json"));
+        assertEquals("Oktober", summary.path("sheet").asText());
+        assertEquals(3, summary.path("rows").asInt());
+        List<CSVRecord> rejects = csv(data("done", "kpis", run + "-book.xlsx.rejects.csv"), ',');
+        assertEquals(List.of("line", "reason", "title", "date", "value", "description"), rejects.get(0).toList());
+        assertEquals(List.of("5", "value 'n/a' is not a number"), rejects.get(1).toList().subList(0, 2));
+        assertEquals("6", rejects.get(2).get(0), "the sheet's row numbers, in order");
     }
 }

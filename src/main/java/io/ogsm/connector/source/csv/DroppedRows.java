@@ -1,0 +1,50 @@
+package io.ogsm.connector.source.csv;
+
+import java.io.Closeable;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rows of a dropped file, as text ({@link CsvMeasurements}) or a workbook ({@link WorkbookRows}): read lazily, one
+ * at a time, each a {@link CsvResult}; iterated once. Problems met further on end the iteration with an
+ * {@link UncheckedCsvFileException}.
+ */
+interface DroppedRows extends Iterable<CsvResult>, Closeable {
+
+    /** The header row's cells as in the file, for the header of a rejects file. */
+    List<String> header();
+
+    /** The delimiter of the file's rejects file: the file's own for text, a comma for a workbook. */
+    char delimiter();
+
+    /** Whether this is a rejects file dropped again: its first columns are {@code line} and {@code reason}. */
+    boolean rejectsFile();
+
+    /** How it was read, for the summary: {@code {"encoding": "windows-1252"}} or {@code {"sheet": "Maandcijfers"}}. */
+    Map<String, String> readAs();
+
+    /** The results {@code advance} gives, one at a time, until it gives null; for {@link #iterator}. */
+    static java.util.Iterator<CsvResult> lazily(String fileName, java.util.function.Supplier<CsvResult> advance) {
+        return new java.util.Iterator<>() {
+            private CsvResult next;
+
+            @Override
+            public boolean hasNext() {
+                if (next == null) {
+                    next = advance.get();
+                }
+                return next != null;
+            }
+
+            @Override
+            public CsvResult next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException(fileName + " has no more rows");
+                }
+                CsvResult result = next;
+                next = null;
+                return result;
+            }
+        };
+    }
+}
