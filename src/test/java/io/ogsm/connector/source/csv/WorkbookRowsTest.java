@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -158,5 +159,34 @@ class WorkbookRowsTest {
         assertEquals(33L, m.id());
         assertEquals(LocalDate.of(2026, 10, 31), m.at());
         assertNull(m.target());
+    }
+
+    /** A sheet whose XML declares an external entity: refused, and the entity's file is never read. */
+    @Test
+    void aSheetWithAnExternalEntityIsRefusedWithoutReadingIt() throws Exception {
+        Path secret = Files.writeString(dir.resolve("secret.txt"), "s3cr3t");
+        Path plain = workbook(book -> {
+            Row header = book.createSheet("S").createRow(0);
+            header.createCell(0).setCellValue("id");
+        });
+        Path hostile = dir.resolve("hostile.xlsx");
+        try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(plain.toFile());
+                java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(hostile))) {
+            for (var entries = in.entries(); entries.hasMoreElements(); ) {
+                java.util.zip.ZipEntry entry = entries.nextElement();
+                out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
+                    out.write(("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"" + secret.toUri() + "\">]>"
+                            + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+                            + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>id</t></is></c><c r=\"B1\" t=\"inlineStr\">"
+                            + "<is><t>&e;</t></is></c></row></sheetData></worksheet>").getBytes(StandardCharsets.UTF_8));
+                } else {
+                    in.getInputStream(entry).transferTo(out);
+                }
+                out.closeEntry();
+            }
+        }
+        CsvFileException e = assertThrows(CsvFileException.class, () -> read(hostile, CsvOptions.defaults()));
+        assertTrue(e.getMessage().contains("cannot be read") && !e.getMessage().contains("s3cr3t"), e.getMessage());
     }
 }
