@@ -86,7 +86,8 @@ public final class CsvCheck {
             // a workbook is a zip, read from a file: the body goes to a private temporary one first
             java.nio.file.Path copy = null;
             try {
-                copy = java.nio.file.Files.createTempFile("ogsm-check-", ".xlsx");
+                copy = java.nio.file.Files.createTempFile("ogsm-check-", name.toLowerCase(java.util.Locale.ROOT)
+                        .endsWith(".xls") ? ".xls" : ".xlsx");
                 java.nio.file.Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 try (DroppedRows rows = WorkbookRows.open(copy, name, options)) {
                     return check(rows, name, listed);

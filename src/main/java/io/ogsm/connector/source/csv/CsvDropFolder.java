@@ -93,11 +93,12 @@ public final class CsvDropFolder {
      * The extensions the inbox reads: delimited text (Excel's "Unicode Text" is a tab-separated {@code .txt}) and
      * Excel workbooks.
      */
-    public static final List<String> READ_EXTENSIONS = List.of(".csv", ".txt", ".tsv", ".xlsx");
+    public static final List<String> READ_EXTENSIONS = List.of(".csv", ".txt", ".tsv", ".xlsx", ".xls");
 
     /** Whether a file of this name is read as a workbook ({@link WorkbookRows}). */
     public static boolean isWorkbook(String name) {
-        return name.toLowerCase(Locale.ROOT).endsWith(".xlsx");
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".xlsx") || lower.endsWith(".xls");
     }
 
     /** Whether a file of this name is read (by its extension, in any case). */

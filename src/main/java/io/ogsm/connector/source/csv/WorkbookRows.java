@@ -1,19 +1,8 @@
 package io.ogsm.connector.source.csv;
 
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
-import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.model.StylesTable;
-import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,12 +12,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The rows of an {@code .xlsx} workbook, streamed: its sheet's XML is read one row at a time (StAX over the package
- * Apache POI opens, with POI's zip-bomb limits), so memory does not grow with the sheet; the shared strings table is
- * held (POI's read-only one). The first sheet is read. The header row is the first of the first
- * {@value #HEADER_ROWS} rows that names the needed columns (title rows above it are skipped). Cells by their type:
- * a number as its exact decimal ({@code 0.875} in a percent format is 87.5, as shown), a date-formatted number as its
- * date, a formula by its cached value, text as text (then read like a CSV cell: dates by the patterns, numbers by the
+ * The rows of a workbook ({@code .xlsx}: {@link XlsxSheet}, streamed; {@code .xls}: {@link XlsSheet}, record by
+ * record), so memory does not grow with the sheet. The first sheet is read. The header row is the first of the first
+ * {@value #HEADER_ROWS} rows that names the needed columns (title rows above it are skipped). Cells by their type: a
+ * number as its value ({@code 0.875} in a percent format is 87.5, as shown), a date-formatted number as its date, a
+ * formula by its cached value, text as text (then read like a CSV cell: dates by the patterns, numbers by the
  * separators). A row's line is its row number in the sheet.
  */
 final class WorkbookRows implements DroppedRows {
@@ -38,41 +26,33 @@ final class WorkbookRows implements DroppedRows {
     /** Excel's own column limit: a cell reference beyond it is refused. */
     static final int MAX_COLUMNS = 16_384;
 
-    private static final XMLInputFactory XML = secure();
+    /** One sheet's rows, as a workbook format stores them. */
+    interface Sheet extends java.io.Closeable {
+        /** The next row with cells, or null after the last. */
+        SheetRow next() throws CsvFileException;
+
+        String name();
+    }
+
+    /** One row as read: its number (1-based), its cells' text, which of them are typed (numbers and dates). */
+    record SheetRow(long line, List<String> values, BitSet typed) {
+    }
 
     private final String fileName;
-    private final OPCPackage pkg;
-    private final InputStream sheet;
-    private final XMLStreamReader xml;
-    private final ReadOnlySharedStringsTable strings;
-    private final StylesTable styles;
-    private final String sheetName;
-    private final int maxRowLength;
+    private final Sheet sheet;
     private final CsvHeader header;
     private final CsvRowMapper mapper;
     private final boolean rejectsFile;
     private boolean iterating;
     private UncheckedCsvFileException failure;
 
-    /** One row as read: its number, its cells' text, which of them are typed (numbers and dates). */
-    private record Cells(long line, List<String> values, BitSet typed) {
-    }
-
-    private WorkbookRows(String fileName, OPCPackage pkg, InputStream sheet, XMLStreamReader xml,
-            ReadOnlySharedStringsTable strings, StylesTable styles, String sheetName, CsvOptions options)
-            throws CsvFileException {
+    private WorkbookRows(String fileName, Sheet sheet, CsvOptions options) throws CsvFileException {
         this.fileName = fileName;
-        this.pkg = pkg;
         this.sheet = sheet;
-        this.xml = xml;
-        this.strings = strings;
-        this.styles = styles;
-        this.sheetName = sheetName;
-        this.maxRowLength = options.maxLineLength();
         CsvFileException first = null;
         CsvHeader found = null;
         for (int i = 0; i < HEADER_ROWS && found == null; i++) {
-            Cells row = nextRow();
+            SheetRow row = sheet.next();
             if (row == null) {
                 break;
             }
@@ -81,14 +61,14 @@ final class WorkbookRows implements DroppedRows {
             }
             try {
                 found = CsvHeader.of(row.values(), options.defaultType(), fileName, row.line(), " in sheet '"
-                        + sheetName + "'");
+                        + sheet.name() + "'");
             } catch (CsvFileException e) {
                 first = first == null ? e : first;
             }
         }
         if (found == null) {
-            throw first != null ? first : new CsvFileException(fileName, 0, "has no header row: sheet '" + sheetName
-                    + "' is empty");
+            throw first != null ? first : new CsvFileException(fileName, 0, "has no header row: sheet '"
+                    + sheet.name() + "' is empty");
         }
         this.header = found;
         this.rejectsFile = CsvRejects.isRejectsHeader(found.names());
@@ -101,31 +81,41 @@ final class WorkbookRows implements DroppedRows {
                 () -> io.ogsm.connector.config.CsvEncoding.UTF_8);
     }
 
-    /** Opens the workbook's first sheet and reads down to its header row; the package is closed on failure. */
+    /** Opens the workbook ({@code .xlsx} or {@code .xls}) and reads down to its header row. */
     static WorkbookRows open(Path file, String fileName, CsvOptions options) throws CsvFileException {
-        OPCPackage pkg = null;
-        InputStream sheet = null;
+        Sheet sheet = fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".xls")
+                ? XlsSheet.open(file, fileName, options.maxLineLength())
+                : XlsxSheet.open(file, fileName, options.maxLineLength());
         try {
-            pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
-            XSSFReader reader = new XSSFReader(pkg);
-            XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
-            if (!sheets.hasNext()) {
-                throw new CsvFileException(fileName, 0, "is a workbook without sheets");
+            return new WorkbookRows(fileName, sheet, options);
+        } catch (CsvFileException | RuntimeException e) {
+            try {
+                sheet.close();
+            } catch (IOException closing) {
+                e.addSuppressed(closing);
             }
-            sheet = sheets.next();
-            String sheetName = sheets.getSheetName();
-            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
-            StylesTable styles = reader.getStylesTable();
-            XMLStreamReader xml = XML.createXMLStreamReader(sheet);
-            return new WorkbookRows(fileName, pkg, sheet, xml, strings, styles, sheetName, options);
-        } catch (CsvFileException e) {
-            closeQuietly(pkg, sheet);
             throw e;
-        } catch (Exception e) {
-            closeQuietly(pkg, sheet);
-            throw new CsvFileException(fileName, 0, "is not a workbook that can be read (" + e.getMessage()
-                    + "): save it again as an Excel workbook (.xlsx) or as CSV UTF-8", e);
         }
+    }
+
+    /**
+     * A number cell as text: its date when its format is one, as shown for a percent, else its value, plain.
+     *
+     * @param decimal the number as the file stores it ({@code 0.875}, {@code 1.2E-3})
+     */
+    static String number(String decimal, int formatIndex, String format) {
+        if (format != null && DateUtil.isADateFormat(formatIndex, format)) {
+            double serial = Double.parseDouble(decimal);
+            if (DateUtil.isValidExcelDate(serial)) {
+                return DateUtil.getLocalDateTime(serial).toLocalDate().toString();
+            }
+        }
+        BigDecimal number = new BigDecimal(decimal.trim());
+        if (format != null && format.replaceAll("\"[^\"]*\"|\\\\.", "").contains("%")) {
+            number = number.movePointRight(2);
+        }
+        number = number.stripTrailingZeros();
+        return number.scale() < 0 ? number.setScale(0).toPlainString() : number.toPlainString();
     }
 
     @Override
@@ -145,7 +135,7 @@ final class WorkbookRows implements DroppedRows {
 
     @Override
     public Map<String, String> readAs() {
-        return Map.of("sheet", sheetName);
+        return Map.of("sheet", sheet.name());
     }
 
     @Override
@@ -162,9 +152,9 @@ final class WorkbookRows implements DroppedRows {
             throw failure;
         }
         while (true) {
-            Cells row;
+            SheetRow row;
             try {
-                row = nextRow();
+                row = sheet.next();
             } catch (CsvFileException e) {
                 failure = new UncheckedCsvFileException(e);
                 throw failure;
@@ -180,159 +170,8 @@ final class WorkbookRows implements DroppedRows {
         }
     }
 
-    /** The next {@code <row>} of the sheet, or null after the last. */
-    private Cells nextRow() throws CsvFileException {
-        try {
-            while (xml.hasNext()) {
-                if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("row")) {
-                    return row();
-                }
-            }
-            return null;
-        } catch (XMLStreamException | RuntimeException e) {
-            throw new CsvFileException(fileName, 0, "sheet '" + sheetName + "' cannot be read: " + e.getMessage(), e);
-        }
-    }
-
-    private Cells row() throws XMLStreamException, CsvFileException {
-        long line = parseLong(xml.getAttributeValue(null, "r"));
-        List<String> values = new ArrayList<>();
-        BitSet typed = new BitSet();
-        long length = 0;
-        while (xml.hasNext()) {
-            int event = xml.next();
-            if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("row")) {
-                break;
-            }
-            if (event != XMLStreamConstants.START_ELEMENT || !xml.getLocalName().equals("c")) {
-                continue;
-            }
-            int column = column(xml.getAttributeValue(null, "r"), values.size(), line);
-            String type = xml.getAttributeValue(null, "t");
-            String style = xml.getAttributeValue(null, "s");
-            String text = cell(type, style, typed, column);
-            length += text.length();
-            if (length > maxRowLength) {
-                throw new CsvFileException(fileName, line, "row is longer than " + maxRowLength + " characters");
-            }
-            while (values.size() < column) {
-                values.add("");
-            }
-            values.add(text);
-        }
-        if (line == 0) {
-            throw new CsvFileException(fileName, 0, "sheet '" + sheetName + "' has a row without its number");
-        }
-        return new Cells(line, values, typed);
-    }
-
-    /** Reads one {@code <c>}: its cached value as text; marks it typed when it is a number or a date. */
-    private String cell(String type, String style, BitSet typed, int column) throws XMLStreamException {
-        StringBuilder value = new StringBuilder();
-        StringBuilder inline = new StringBuilder();
-        while (xml.hasNext()) {
-            int event = xml.next();
-            if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("c")) {
-                break;
-            }
-            if (event == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("v")) {
-                value.append(xml.getElementText());
-            } else if (event == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("t")) {
-                inline.append(xml.getElementText()); // <is><t>: an inline string
-            }
-        }
-        String v = value.toString();
-        if (type == null || type.equals("n")) {
-            if (v.isEmpty()) {
-                return "";
-            }
-            typed.set(column);
-            return number(v, style);
-        }
-        return switch (type) {
-            case "s" -> v.isEmpty() ? "" : strings.getItemAt(Integer.parseInt(v.trim())).getString();
-            case "inlineStr" -> inline.toString();
-            case "b" -> "1".equals(v.trim()) ? "TRUE" : "FALSE";
-            case "e" -> v; // an error value (#N/A): a text no number or date reads
-            default -> v; // str: a formula's text result
-        };
-    }
-
-    /** A number cell as text: its date when its format is one, as shown for a percent, else its exact decimal. */
-    private String number(String v, String style) {
-        XSSFCellStyle cellStyle = style == null || styles == null ? null : styles.getStyleAt(Integer.parseInt(style));
-        String format = cellStyle == null ? null : cellStyle.getDataFormatString();
-        if (cellStyle != null && DateUtil.isADateFormat(cellStyle.getDataFormat(), format)) {
-            double serial = Double.parseDouble(v);
-            if (DateUtil.isValidExcelDate(serial)) {
-                return DateUtil.getLocalDateTime(serial).toLocalDate().toString();
-            }
-        }
-        BigDecimal number = new BigDecimal(v.trim());
-        if (format != null && format.replaceAll("\"[^\"]*\"|\\\\.", "").contains("%")) {
-            number = number.movePointRight(2);
-        }
-        number = number.stripTrailingZeros();
-        return number.scale() < 0 ? number.setScale(0).toPlainString() : number.toPlainString();
-    }
-
-    /** The 0-based column of a cell reference ({@code C7} is 2); without one, the next. */
-    private int column(String reference, int next, long line) throws XMLStreamException {
-        if (reference == null) {
-            return next;
-        }
-        int column = 0;
-        int i = 0;
-        while (i < reference.length() && Character.isLetter(reference.charAt(i))) {
-            column = column * 26 + (Character.toUpperCase(reference.charAt(i)) - 'A' + 1);
-            i++;
-            if (column > MAX_COLUMNS) {
-                throw new XMLStreamException("row " + line + " has a cell beyond column XFD (" + reference + ")");
-            }
-        }
-        if (column == 0 || column - 1 < next) {
-            throw new XMLStreamException("row " + line + " has cell " + reference + " out of order");
-        }
-        return column - 1;
-    }
-
-    private static long parseLong(String text) {
-        try {
-            return text == null ? 0 : Long.parseLong(text.trim());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
-
     @Override
     public void close() throws IOException {
-        try {
-            xml.close();
-        } catch (XMLStreamException e) {
-            // the streams below are closed all the same
-        }
         sheet.close();
-        pkg.revert(); // opened read-only: nothing to write back
-    }
-
-    private static void closeQuietly(OPCPackage pkg, InputStream sheet) {
-        try {
-            if (sheet != null) {
-                sheet.close();
-            }
-        } catch (IOException e) {
-            // failing already
-        }
-        if (pkg != null) {
-            pkg.revert();
-        }
-    }
-
-    /** No DTDs, no external entities: the sheet's XML is hostile input too. */
-    private static XMLInputFactory secure() {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        return factory;
     }
 }

@@ -304,7 +304,7 @@ class CsvDropRouteTest {
                 run + "-longline.csv", "line 3: record is longer than",
                 run + "-link.csv", "is a link to a file outside the inbox",
                 run + "-notes.txt", "line 1: header has no column",
-                run + "-report.pdf", "is not a file the inbox reads: it reads .csv, .txt, .tsv, .xlsx files (delimited "
+                run + "-report.pdf", "is not a file the inbox reads: it reads .csv, .txt, .tsv, .xlsx, .xls files (delimited "
                         + "text, and Excel workbooks); save the sheet as CSV UTF-8 or as an Excel workbook (.xlsx)");
         for (Map.Entry<String, String> file : expected.entrySet()) {
             Path error = data("failed", file.getKey() + ".error.txt");

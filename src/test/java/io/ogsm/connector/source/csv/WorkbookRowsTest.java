@@ -31,9 +31,15 @@ class WorkbookRowsTest {
     @TempDir
     Path dir;
 
-    private Path workbook(Consumer<XSSFWorkbook> content) throws Exception {
-        Path file = dir.resolve("book-" + System.nanoTime() + ".xlsx");
-        try (XSSFWorkbook book = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+    private Path workbook(Consumer<org.apache.poi.ss.usermodel.Workbook> content) throws Exception {
+        return workbook(content, false);
+    }
+
+    /** A workbook written with POI: {@code .xlsx}, or an Excel 97-2003 {@code .xls}. */
+    private Path workbook(Consumer<org.apache.poi.ss.usermodel.Workbook> content, boolean xls) throws Exception {
+        Path file = dir.resolve("book-" + System.nanoTime() + (xls ? ".xls" : ".xlsx"));
+        try (org.apache.poi.ss.usermodel.Workbook book = xls ? new org.apache.poi.hssf.usermodel.HSSFWorkbook()
+                : new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
             content.accept(book);
             book.getCreationHelper().createFormulaEvaluator().evaluateAll(); // cached values, as Excel saves them
             book.write(out);
@@ -42,7 +48,8 @@ class WorkbookRowsTest {
     }
 
     private static List<CsvResult> read(Path file, CsvOptions options) throws Exception {
-        try (WorkbookRows rows = WorkbookRows.open(file, "kpis/book.xlsx", options)) {
+        try (WorkbookRows rows = WorkbookRows.open(file, file.toString().endsWith(".xls") ? "kpis/book.xls"
+                : "kpis/book.xlsx", options)) {
             List<CsvResult> results = new ArrayList<>();
             rows.forEach(results::add);
             return results;
@@ -54,8 +61,9 @@ class WorkbookRowsTest {
                 .measurement();
     }
 
-    @Test
-    void cellsAreReadByTheirTypeBelowTitleRows() throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest(name = "xls: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void cellsAreReadByTheirTypeBelowTitleRows(boolean xls) throws Exception {
         Path file = workbook(book -> {
             Sheet sheet = book.createSheet("Maandcijfers");
             CellStyle date = book.createCellStyle();
@@ -92,7 +100,7 @@ class WorkbookRowsTest {
             d.createCell(1).setCellValue(LocalDate.of(2026, 10, 31));
             d.getCell(1).setCellStyle(date);
             d.createCell(2).setCellValue("n/a");
-        });
+        }, xls);
 
         List<CsvResult> results = read(file, CsvOptions.defaults().withDateFormats("d-M-yyyy")
                 .withDefaultType(MeasurementType.KPI));
@@ -133,6 +141,9 @@ class WorkbookRowsTest {
         Path file = Files.writeString(dir.resolve("fake.xlsx"), "type,id,at,value\nkpi,31,2026-10-01,5\n");
         CsvFileException e = assertThrows(CsvFileException.class, () -> read(file, CsvOptions.defaults()));
         assertTrue(e.getMessage().contains("is not a workbook that can be read"), e.getMessage());
+        Path old = Files.writeString(dir.resolve("fake.xls"), "type,id,at,value\nkpi,31,2026-10-01,5\n");
+        CsvFileException xls = assertThrows(CsvFileException.class, () -> read(old, CsvOptions.defaults()));
+        assertTrue(xls.getMessage().contains("is not an Excel 97-2003 workbook that can be read"), xls.getMessage());
     }
 
     @Test
