@@ -46,7 +46,11 @@ public final class Benchmark {
     static final int[] LATENCIES = java.util.Arrays.stream(System.getenv().getOrDefault("BENCH_LATENCIES", "0,20")
             .split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray();
     /** BENCH_RATES_ONLY=true skips start-up, first POST, status and memory, e.g. while profiling. */
-    static final boolean RATES_ONLY = Boolean.parseBoolean(System.getenv("BENCH_RATES_ONLY"));
+    static final boolean RATES_ONLY = Boolean.parseBoolean(System.getenv("BENCH_RATES_ONLY"))
+            || Boolean.parseBoolean(System.getenv("BENCH_WORKBOOK_ONLY"));
+    /** Only the workbook row: a 100,000-row workbook against the same rows as CSV (results.md untouched). */
+    static final boolean WORKBOOK_ONLY = Boolean.parseBoolean(System.getenv("BENCH_WORKBOOK_ONLY"));
+    static final int WORKBOOK_ROWS = 100_000;
     /**
      * The Kafka and push rates send as many measurements as the baseline posts in this many seconds (at least the
      * count asked for): at 0 ms a count of 20,000 took two seconds, too short to measure a rate steadily.
@@ -110,6 +114,15 @@ public final class Benchmark {
                 awaitReady(connector, Duration.ofSeconds(90));
                 double startup = seconds(System.nanoTime() - started);
                 // warm-up rounds, not reported: the first tens of thousands of items run while the JIT compiles
+                if (WORKBOOK_ONLY) {
+                    setLatency(api, 0);
+                    warmingUp = true;
+                    warmUp(() -> csv(api, connector, 0, 20_000));
+                    warmingUp = false;
+                    workbookAgainstCsv(api, connector);
+                    report();
+                    return;
+                }
                 warmingUp = true;
                 items = Math.max(500, count / 2);
                 setLatency(api, 0);
@@ -167,6 +180,7 @@ public final class Benchmark {
                         "", "process start to ready, once");
                 add("File landing to its first POST", fmt(firstPost(api, connector)) + " s",
                         "", "includes ogsm.csv.min-age");
+                workbookAgainstCsv(api, connector);
             }
             statusDiff(api, brokers);
         }
@@ -344,6 +358,46 @@ public final class Benchmark {
         long end = System.nanoTime();
         csvSteady = (rows - 1) / seconds(end - firstPost);
         return progress("csv", latency, rows / seconds(end - start));
+    }
+
+    /** The same 100,000 rows as a CSV file and as an .xlsx workbook, one after the other, drop to last POST. */
+    private void workbookAgainstCsv(PackagedApp api, PackagedApp connector) throws Exception {
+        double csv = csv(api, connector, 0, WORKBOOK_ROWS);
+        long before = created(api);
+        String tag = "xlsx-" + System.nanoTime();
+        Path staged = connector.dataDir.resolve(tag + ".xlsx.part");
+        try (org.apache.poi.xssf.streaming.SXSSFWorkbook book = new org.apache.poi.xssf.streaming.SXSSFWorkbook(100);
+                java.io.OutputStream out = Files.newOutputStream(staged)) {
+            org.apache.poi.ss.usermodel.Sheet sheet = book.createSheet("Rows");
+            org.apache.poi.ss.usermodel.Row header = sheet.createRow(0);
+            String[] names = {"type", "id", "at", "value", "description"};
+            for (int c = 0; c < names.length; c++) {
+                header.createCell(c).setCellValue(names[c]);
+            }
+            org.apache.poi.ss.usermodel.CellStyle date = book.createCellStyle();
+            date.setDataFormat(book.createDataFormat().getFormat("yyyy-mm-dd"));
+            for (int i = 0; i < WORKBOOK_ROWS; i++) {
+                org.apache.poi.ss.usermodel.Row row = sheet.createRow(i + 1);
+                row.createCell(0).setCellValue("kpi");
+                row.createCell(1).setCellValue(31);
+                row.createCell(2).setCellValue(java.time.LocalDate.of(2026, 10, 1));
+                row.getCell(2).setCellStyle(date);
+                row.createCell(3).setCellValue(i);
+                row.createCell(4).setCellValue(tag);
+            }
+            book.write(out);
+            book.dispose();
+        }
+        Path inbox = connector.dataDir.resolve("inbox");
+        Files.createDirectories(inbox);
+        long start = System.nanoTime();
+        Files.move(staged, inbox.resolve(tag + ".xlsx"));
+        awaitCreated(api, before + WORKBOOK_ROWS);
+        double workbook = progress("xlsx", 0, WORKBOOK_ROWS / seconds(System.nanoTime() - start));
+        add(String.format(Locale.ROOT, "Workbook rows/s (drop to API, a %,d-row .xlsx), 0 ms API latency",
+                WORKBOOK_ROWS), fmt(workbook), fmt(csv), String.format(Locale.ROOT,
+                "%.2f of the same rows as CSV (baseline column: the CSV file's rows/s, in the same run)",
+                workbook / csv));
     }
 
     private double firstPost(PackagedApp api, PackagedApp connector) throws Exception {
