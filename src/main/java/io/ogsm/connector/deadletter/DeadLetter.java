@@ -13,7 +13,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * One measurement that could not be delivered (or one dropped file's rows that are no measurement), as a JSON document in {@code <data-dir>/deadletter/<id>.json}.
+ * One measurement that could not be delivered (or one dropped file's rows that are no measurement), as a JSON
+ * document in {@code <data-dir>/deadletter/<id>.json}.
  * Holds what a person needs to fix and replay it, and never the API's credentials (no request headers are kept).
  *
  * @param id              file name without {@code .json}: the idempotency key, or a hash of the input when the

@@ -133,7 +133,8 @@ public class DeadLetters {
     }
 
     /**
-     * A rejects file was dropped again and settled: the dead letters it settles go, in one pass over the dead letters.
+     * A rejects file was dropped again and settled: the dead letters it settles go, one pass over the dead letters for
+     * each name its original had.
      * Those of the original file's rows now delivered (header {@link DeliveryHeaders#SETTLED_LINES}), and the
      * original's dead letter of rows that were no measurement (the rejects file holds what is left of them, and has a
      * dead letter of its own if any are still wrong).
@@ -143,16 +144,15 @@ public class DeadLetters {
         List<String> files = exchange.getIn().getHeader(DeliveryHeaders.SETTLES, List.class);
         java.util.Set<Long> lines = exchange.getIn().getHeader(DeliveryHeaders.SETTLED_LINES, java.util.Set.class);
         int removed = 0;
-        for (DeadLetter letter : store.list(DeadLetterStore.Filter.ALL, Integer.MAX_VALUE)) {
-            SourceRef source = letter.source();
-            if (source == null || source.kind() != SourceRef.Kind.CSV || !files.contains(source.get("file"))) {
-                continue;
-            }
-            String line = source.get("line");
-            boolean settled = line == null ? letter.rows() != null
-                    : lines != null && line.matches("[0-9]{1,18}") && lines.contains(Long.parseLong(line));
-            if (settled && store.remove(letter.id())) {
-                removed++;
+        for (String file : files) {
+            for (DeadLetter letter : store.list(new DeadLetterStore.Filter(java.util.Optional.empty(),
+                    java.util.Optional.of(SourceRef.Kind.CSV.key()), java.util.Optional.of(file)), Integer.MAX_VALUE)) {
+                String line = letter.source().get("line");
+                boolean settled = line == null ? letter.rows() != null
+                        : lines != null && line.matches("[0-9]{1,18}") && lines.contains(Long.parseLong(line));
+                if (settled && store.remove(letter.id())) {
+                    removed++;
+                }
             }
         }
         if (removed > 0) {

@@ -4,6 +4,7 @@ import io.ogsm.connector.measurement.Measurement;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -49,7 +50,7 @@ public interface DeliveryLedger extends AutoCloseable {
             }
             Instant accepted = previous.acceptedAt != null ? previous.acceptedAt : previous.at;
             if (Outcome.DELIVERED.key().equals(previous.state) && (DeliveryHeaders.QUEUED.equals(state)
-                    || java.util.Objects.equals(deliveryKey, previous.deliveryKey))) {
+                    || Objects.equals(deliveryKey, previous.deliveryKey))) {
                 return previous.withAcceptedAt(accepted);
             }
             return withAcceptedAt(accepted);

@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * Where a measurement came from (header {@link DeliveryHeaders#SOURCE}): the source's kind and its references, such as
- * a CSV file (and when it was written) and line, a Kafka topic, partition and offset, an ERP source and record, a push key. In JSON (dead
- * letters) it is one flat object, {@code {"kind": "csv", "file": "kpis/october.csv", "line": 4}}: lines, partitions,
+ * a CSV file (and when it was written) and line, a Kafka topic, partition and offset, an ERP source and record, a
+ * push key. In JSON (dead letters) it is one flat object, {@code {"kind": "csv", "file": "kpis/october.csv", "line": 4}}: lines, partitions,
  * offsets and indexes are numbers.
  */
 public record SourceRef(Kind kind, Map<String, String> details) {
@@ -49,11 +49,7 @@ public record SourceRef(Kind kind, Map<String, String> details) {
 
     /** A CSV file's line; {@code modified}, when the file was last written, tells one version of a file from another. */
     public static SourceRef csv(String file, java.time.Instant modified, long line) {
-        Map<String, String> details = new LinkedHashMap<>();
-        details.put("file", file);
-        details.put("modified", modified.toString());
-        details.put("line", Long.toString(line));
-        return new SourceRef(Kind.CSV, details);
+        return csvFile(file, modified).with("line", Long.toString(line));
     }
 
     public static SourceRef kafka(String topic, Object partition, Object offset) {

@@ -86,10 +86,9 @@ public final class CsvCheck {
             // a workbook is a zip, read from a file: the body goes to a private temporary one first
             java.nio.file.Path copy = null;
             try {
-                copy = java.nio.file.Files.createTempFile("ogsm-check-", name.toLowerCase(java.util.Locale.ROOT)
-                        .endsWith(".xls") ? ".xls" : ".xlsx");
+                copy = java.nio.file.Files.createTempFile("ogsm-check-", name.substring(name.lastIndexOf('.')));
                 java.nio.file.Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                try (DroppedRows rows = WorkbookRows.open(copy, name, options)) {
+                try (DroppedRows rows = DroppedRows.open(copy, name, options)) {
                     return check(rows, name, listed);
                 }
             } catch (IOException e) {

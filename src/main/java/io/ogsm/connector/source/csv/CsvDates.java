@@ -21,6 +21,8 @@ final class CsvDates {
     /** Patterns seen in exports, offered when a date matches none of the configured ones. */
     private static final List<String> COMMON = List.of("yyyy-MM-dd", "d-M-yyyy", "d.M.yyyy", "d/M/yyyy", "M/d/yyyy",
             "yyyy/M/d", "yyyyMMdd", "d MMM yyyy", "MMM d, yyyy");
+    /** {@link #COMMON}, compiled once: a file of dates in another format asks for each row. */
+    private static final List<DateTimeFormatter> COMMON_FORMATTERS = compile(COMMON);
 
     private final List<String> patterns;
     private final List<DateTimeFormatter> formatters;
@@ -48,8 +50,9 @@ final class CsvDates {
         }
         List<String> would = new ArrayList<>();
         String impossible = null;
-        for (String pattern : COMMON) {
-            DateTimeFormatter formatter = compile(List.of(pattern)).get(0);
+        for (int i = 0; i < COMMON.size(); i++) {
+            String pattern = COMMON.get(i);
+            DateTimeFormatter formatter = COMMON_FORMATTERS.get(i);
             if (patterns.contains(pattern) || !hasShape(formatter, text)) {
                 continue;
             }

@@ -12,7 +12,6 @@ import org.apache.camel.Exchange;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,13 +62,10 @@ public class CsvDrop {
         Path relative = relative(exchange);
         String name = CsvDropFolder.name(relative);
         if (!CsvDropFolder.isRead(name)) {
-            throw new CsvFileException(name, 0, "is not a file the inbox reads: it reads "
-                    + String.join(", ", CsvDropFolder.READ_EXTENSIONS) + " files (delimited text, and Excel "
-                    + "workbooks); save the sheet as CSV UTF-8 or as an Excel workbook (.xlsx) and drop that");
+            throw new CsvFileException(name, 0, CsvDropFolder.notRead());
         }
         folder.checkReadable(relative);
         Path file = folder.inbox().resolve(relative);
-        InputStream in;
         Instant modified;
         try {
             long size = Files.size(file);
@@ -78,12 +74,10 @@ public class CsvDrop {
                 throw new CsvFileException(name, 0, "is " + size + " bytes, more than ogsm.csv.max-file-size ("
                         + maxFileSize + " bytes)");
             }
-            in = CsvDropFolder.isWorkbook(name) ? null : Files.newInputStream(file);
         } catch (IOException e) {
             throw new CsvFileException(name, 0, "cannot be opened: " + e.getMessage(), e);
         }
-        CsvOptions read = options.withDefaultType(CsvDropFolder.folderType(relative));
-        DroppedRows csv = in == null ? WorkbookRows.open(file, name, read) : CsvMeasurements.open(in, name, read);
+        DroppedRows csv = DroppedRows.open(file, name, options.withDefaultType(CsvDropFolder.folderType(relative)));
         CsvDropFile drop = new CsvDropFile(exchange.getExchangeId(), relative, modified, dryRun, clock.instant(), csv,
                 new CsvRejects(folder.workFile(relative), csv.header(), csv.delimiter()));
         exchange.setProperty(FILE, drop);

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -35,6 +37,11 @@ final class CsvDropFile {
     private final AtomicLong valid = new AtomicLong();
     private volatile Throwable failure;
     private volatile long lastLine;
+    /** The first row (by line) that is no measurement, and why. */
+    private long firstRejectedLine = Long.MAX_VALUE;
+    private String firstRejectedReason;
+    /** A rejects file dropped again: the original file's lines its delivered rows fixed. */
+    private final Set<Long> fixed = ConcurrentHashMap.newKeySet();
 
     CsvDropFile(String exchangeId, Path relative, Instant modified, boolean dryRun, Instant startedAt,
             DroppedRows csv, CsvRejects rejects) {
@@ -126,9 +133,6 @@ final class CsvDropFile {
         count(outcome);
     }
 
-    private long firstRejectedLine = Long.MAX_VALUE;
-    private String firstRejectedReason;
-
     private synchronized void firstRejected(long line, String reason) {
         if (line < firstRejectedLine) {
             firstRejectedLine = line;
@@ -136,16 +140,14 @@ final class CsvDropFile {
         }
     }
 
-    private final java.util.Set<Long> fixed = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
     /** A rejects file's row was delivered: {@code line}, its line in the original file, is fixed. */
     void fixed(long line) {
         fixed.add(line);
     }
 
     /** The original file's lines fixed by this rejects file. */
-    java.util.Set<Long> fixedLines() {
-        return java.util.Set.copyOf(fixed);
+    Set<Long> fixedLines() {
+        return Set.copyOf(fixed);
     }
 
     /** Whether the file is a rejects file dropped again (after a fix). */

@@ -101,6 +101,13 @@ public final class CsvDropFolder {
         return lower.endsWith(".xlsx") || lower.endsWith(".xls");
     }
 
+    /** Why a file of another extension is not read (after its name): what is read, and how to save a sheet so. */
+    public static String notRead() {
+        return "is not a file the inbox reads: it reads " + String.join(", ", READ_EXTENSIONS)
+                + " files (delimited text, and Excel workbooks); save the sheet as CSV UTF-8 or as an Excel workbook "
+                + "(.xlsx) and drop that";
+    }
+
     /** Whether a file of this name is read (by its extension, in any case). */
     public static boolean isRead(String name) {
         String lower = name.toLowerCase(Locale.ROOT);

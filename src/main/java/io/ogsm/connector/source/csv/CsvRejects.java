@@ -82,10 +82,7 @@ final class CsvRejects implements Closeable {
         try {
             if (printer == null) {
                 channel = DurableFiles.openPrivate(file);
-                OutputStream out = Channels.newOutputStream(channel);
-                Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-                printer = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setRecordSeparator("\r\n").get()
-                        .print(new BufferedWriter(writer, 64 * 1024));
+                printer = printer(channel);
                 printer.printRecord(header);
             }
             inOrder &= line > lastLine;
@@ -148,6 +145,12 @@ final class CsvRejects implements Closeable {
         return CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setRecordSeparator("\r\n").get();
     }
 
+    /** A printer of rejects rows (UTF-8, the file's delimiter) onto a file opened private. */
+    private CSVPrinter printer(FileChannel target) throws IOException {
+        return format().print(new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(target),
+                StandardCharsets.UTF_8), 64 * 1024));
+    }
+
     /** Sorted runs of {@link #RUN} rows in files beside it, merged into it by line. */
     private void sortByLine() throws IOException {
         List<Path> runs = new ArrayList<>();
@@ -177,8 +180,7 @@ final class CsvRejects implements Closeable {
     }
 
     private void write(Path target, List<List<String>> rows) throws IOException {
-        try (CSVPrinter out = format().print(new BufferedWriter(new OutputStreamWriter(
-                Channels.newOutputStream(DurableFiles.openPrivate(target)), StandardCharsets.UTF_8), 64 * 1024))) {
+        try (CSVPrinter out = printer(DurableFiles.openPrivate(target))) {
             for (List<String> row : rows) {
                 out.printRecord(row);
             }
@@ -190,8 +192,7 @@ final class CsvRejects implements Closeable {
         Path merged = file.resolveSibling(file.getFileName() + ".sorted");
         List<org.apache.commons.csv.CSVParser> parsers = new ArrayList<>();
         try (FileChannel target = DurableFiles.openPrivate(merged);
-                CSVPrinter out = format().print(new BufferedWriter(new OutputStreamWriter(
-                        Channels.newOutputStream(target), StandardCharsets.UTF_8), 64 * 1024))) {
+                CSVPrinter out = printer(target)) {
             out.printRecord(header);
             java.util.PriorityQueue<Map.Entry<List<String>, java.util.Iterator<org.apache.commons.csv.CSVRecord>>> next =
                     new java.util.PriorityQueue<>(java.util.Comparator.comparingLong(e -> lineOf(e.getKey())));

@@ -13,6 +13,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntPredicate;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -28,11 +30,11 @@ final class CsvRowMapper {
     private final CsvDates dates;
     private final CsvDecimal numbers;
     private final CSVFormat rawFormat;
-    private final java.util.function.Supplier<CsvEncoding> encoding;
+    private final Supplier<CsvEncoding> encoding;
 
     /** @param encoding the encoding the file is read in, as far as it is decided (see {@link CsvText}) */
     CsvRowMapper(CsvHeader header, CsvOptions options, char delimiter,
-            java.util.function.Supplier<CsvEncoding> encoding) {
+            Supplier<CsvEncoding> encoding) {
         this.encoding = encoding;
         this.header = header;
         this.defaultType = options.defaultType();
@@ -62,19 +64,7 @@ final class CsvRowMapper {
      * number as plain decimal text or a date as {@code yyyy-MM-dd}, read as such whatever the patterns and separators
      * configured for text.
      */
-    CsvResult map(long line, List<String> values, java.util.function.IntPredicate typed) {
-        this.typed = typed;
-        try {
-            return mapped(line, values);
-        } finally {
-            this.typed = column -> false;
-        }
-    }
-
-    /** Within {@link #map}: which cells of the row are typed. One row at a time (the reader is not thread-safe). */
-    private java.util.function.IntPredicate typed = column -> false;
-
-    private CsvResult mapped(long line, List<String> values) {
+    CsvResult map(long line, List<String> values, IntPredicate typed) {
         if (values.stream().allMatch(String::isBlank)) {
             return null;
         }
@@ -91,12 +81,12 @@ final class CsvRowMapper {
         MeasurementType type = type(cell(values, Column.TYPE), problems);
         Long id = id(cell(values, Column.ID), problems);
         String title = cell(values, Column.TITLE);
-        LocalDate at = typed(Column.AT) ? typedDate(cell(values, Column.AT), problems)
+        LocalDate at = typed(typed, Column.AT) ? typedDate(cell(values, Column.AT), problems)
                 : date(cell(values, Column.AT), problems);
-        BigDecimal value = typed(Column.VALUE) ? typedNumber("value", cell(values, Column.VALUE),
-                problems) : number("value", cell(values, Column.VALUE), problems);
-        BigDecimal target = typed(Column.TARGET) ? typedNumber("target", cell(values,
-                Column.TARGET), problems) : number("target", cell(values, Column.TARGET), problems);
+        BigDecimal value = typed(typed, Column.VALUE) ? typedNumber("value", cell(values, Column.VALUE), problems)
+                : number("value", cell(values, Column.VALUE), problems);
+        BigDecimal target = typed(typed, Column.TARGET) ? typedNumber("target", cell(values, Column.TARGET), problems)
+                : number("target", cell(values, Column.TARGET), problems);
         String description = header.value(values, Column.DESCRIPTION);
         if (description != null && description.isBlank()) {
             description = null;
@@ -149,7 +139,7 @@ final class CsvRowMapper {
     }
 
     /** Whether this row's cell for the field is typed (there is no cell without its column). */
-    private boolean typed(Column column) {
+    private boolean typed(IntPredicate typed, Column column) {
         int at = header.column(column);
         return at >= 0 && typed.test(at);
     }

@@ -68,17 +68,15 @@ final class CsvText {
         if (head.length == start) {
             throw new CsvFileException(fileName, 0, "is empty: no header row");
         }
-        if (encoding != CsvEncoding.UTF_16) {
-            for (int i = start; i < head.length; i++) {
-                if (head[i] == 0) {
-                    throw new CsvFileException(fileName, 0, "is not text: it contains NUL bytes (UTF-16 without a "
-                            + "byte order mark? save it as CSV UTF-8)");
-                }
-            }
-        }
         if (encoding == CsvEncoding.UTF_16) {
             // Java's UTF-16 reads the byte order mark and drops it (big-endian without one)
             return new Text(new InputStreamReader(buffered, decoder(StandardCharsets.UTF_16)), encoding, null);
+        }
+        for (int i = start; i < head.length; i++) {
+            if (head[i] == 0) {
+                throw new CsvFileException(fileName, 0, "is not text: it contains NUL bytes (UTF-16 without a "
+                        + "byte order mark? save it as CSV UTF-8)");
+            }
         }
         buffered.skipNBytes(start);
         if (encoding != CsvEncoding.AUTO) {

@@ -23,6 +23,23 @@ interface DroppedRows extends Iterable<CsvResult>, Closeable {
     /** How it was read, for the summary: {@code {"encoding": "windows-1252"}} or {@code {"sheet": "Maandcijfers"}}. */
     Map<String, String> readAs();
 
+    /**
+     * Opens a dropped file as its name says: a workbook ({@code .xlsx}, {@code .xls}) or delimited text. Closing the
+     * rows closes the file; on a failure it is closed here.
+     */
+    static DroppedRows open(java.nio.file.Path file, String name, CsvOptions options) throws CsvFileException {
+        if (CsvDropFolder.isWorkbook(name)) {
+            return WorkbookRows.open(file, name, options);
+        }
+        java.io.InputStream in;
+        try {
+            in = java.nio.file.Files.newInputStream(file);
+        } catch (java.io.IOException e) {
+            throw new CsvFileException(name, 0, "cannot be opened: " + e.getMessage(), e);
+        }
+        return CsvMeasurements.open(in, name, options);
+    }
+
     /** The results {@code advance} gives, one at a time, until it gives null; for {@link #iterator}. */
     static java.util.Iterator<CsvResult> lazily(String fileName, java.util.function.Supplier<CsvResult> advance) {
         return new java.util.Iterator<>() {

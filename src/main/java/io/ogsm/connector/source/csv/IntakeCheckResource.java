@@ -46,8 +46,7 @@ public class IntakeCheckResource {
         }
         String fileName = name == null || name.isBlank() ? "upload.csv" : name.trim();
         if (!CsvDropFolder.isRead(fileName)) {
-            return JsonErrors.response(400, fileName + " is not a file the inbox reads: it reads "
-                    + String.join(", ", CsvDropFolder.READ_EXTENSIONS) + " files");
+            return JsonErrors.response(400, fileName + " " + CsvDropFolder.notRead());
         }
         java.nio.file.Path relative = java.nio.file.Path.of(fileName.replace('\\', '/'));
         MeasurementType folderType = CsvDropFolder.folderType(relative);
