@@ -13,8 +13,8 @@ import java.util.Optional;
  * Which change of a figure a measurement is: the one rule that tells a correction from a re-send and from a re-read,
  * for every ledger.
  * <ul>
- * <li>A <b>slot</b> is the figure a measurement is a version of: its goal or KPI and date (and, for an ERP source with
- * {@code record-id}, that record). The ledger keeps each slot's latest content and its change number.</li>
+ * <li>A <b>slot</b> is the figure a measurement is a version of: its goal or KPI, date and description (and, for an ERP
+ * source with {@code record-id}, that record). The ledger keeps each slot's latest content and its change number.</li>
  * <li>A different content is the slot's next change and gets a key of its own ({@link IdempotencyKey#change}), also
  * when it goes back to an earlier value (45, 46, 45 is posted three times): the workspace's latest for that date is the
  * source's latest. The same content as the slot's latest is a re-send: the same key, so a duplicate.</li>
@@ -61,9 +61,14 @@ public final class Changes {
         return Identity.of(contentKey, latest.get().change() + 1);
     }
 
-    /** The slot of a resolved measurement from {@code source} (a digest). */
+    /**
+     * The slot of a resolved measurement from {@code source} (a digest): its goal or KPI, date and description, so that
+     * rows of one file that are measurements of their own (another description) never count as changes of each other,
+     * whatever order they are delivered in.
+     */
     public static String slot(Measurement resolved, SourceRef source) {
-        String subject = IdempotencyKey.subject(resolved);
+        String subject = IdempotencyKey.digest(IdempotencyKey.subject(resolved) + "\u001f"
+                + (resolved.description() == null ? "" : resolved.description()));
         SourceRef origin = origin(source);
         if (origin != null && origin.kind() == SourceRef.Kind.ERP && origin.get("record") != null) {
             return IdempotencyKey.digest(subject + "\u001ferp\u001f" + origin.get("source") + "\u001f"

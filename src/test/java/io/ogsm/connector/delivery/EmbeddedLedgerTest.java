@@ -428,4 +428,20 @@ class EmbeddedLedgerTest {
         assertEquals(3, s.peek(valued("43"), offset(3)).change(), "offset 3 kept");
         assertEquals(2, s.peek(valued("42"), offset(2)).change(), "offset 2 kept");
     }
+
+    private static Measurement described(String value, String description) {
+        return new Measurement(MeasurementType.KPI, 31L, null, LocalDate.of(2024, 10, 9), new BigDecimal(value), null,
+                description);
+    }
+
+    /** A file with two rows of one KPI and date dropped again: its rows settle in any order, and none is posted again. */
+    @Test
+    void rowsOfOtherDescriptionsAreDuplicatesInWhateverOrderTheyComeAgain() {
+        DeliveryLedger s = open(100_000);
+        assertEquals("posted", deliver(s, described("1", "a"), SourceRef.csv("f.csv", START, 2), 1));
+        assertEquals("posted", deliver(s, described("2", "b"), SourceRef.csv("f.csv", START, 3), 2));
+        Instant again = START.plusSeconds(60);
+        assertEquals("duplicate", deliver(s, described("2", "b"), SourceRef.csv("f.csv", again, 3), 3));
+        assertEquals("duplicate", deliver(s, described("1", "a"), SourceRef.csv("f.csv", again, 2), 4));
+    }
 }

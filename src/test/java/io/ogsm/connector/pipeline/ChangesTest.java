@@ -114,6 +114,20 @@ class ChangesTest {
         SourceRef moved = SourceRef.erp(Map.of("source", "sap", "position", "page 2 item 7"));
         assertEquals(Changes.event(first, content("45")), Changes.event(moved, content("45")),
                 "a place in the answer is no identity");
-        assertEquals(IdempotencyKey.subject(kpi("45")), Changes.slot(kpi("45"), first));
+        assertEquals(Changes.slot(kpi("45"), SourceRef.push("k1", "2026-12-03T08:00:00Z", "10.0.0.1")),
+                Changes.slot(kpi("45"), first), "the figure itself, as from any other source");
+    }
+
+    /** Rows of one file with other descriptions are measurements of their own, not versions of one figure. */
+    @Test
+    void anotherDescriptionIsAnotherFigure() {
+        Measurement a = new Measurement(MeasurementType.KPI, 31L, null, LocalDate.of(2026, 4, 1), BigDecimal.ONE, null,
+                "hub Utrecht");
+        Measurement b = new Measurement(MeasurementType.KPI, 31L, null, LocalDate.of(2026, 4, 1), BigDecimal.TEN, null,
+                "hub Eindhoven");
+        assertNotEquals(Changes.slot(a, null), Changes.slot(b, null));
+        assertEquals(Changes.slot(a, null), Changes.slot(new Measurement(MeasurementType.KPI, 31L, null,
+                LocalDate.of(2026, 4, 1), BigDecimal.TEN, BigDecimal.ONE, "hub Utrecht"), null),
+                "another value or target of the same description is a change of it");
     }
 }
