@@ -133,7 +133,8 @@ public final class CsvCheck {
         } catch (UncheckedCsvFileException e) {
             throw e.getCause();
         }
-        return new Report(name, csv.readAs().getOrDefault("encoding", "xlsx"), rows, valid, duplicates, rejected,
+        return new Report(name, csv.readAs().getOrDefault("encoding",
+                name.substring(name.lastIndexOf('.') + 1)), rows, valid, duplicates, rejected,
                 verdicts, rows > verdicts.size());
     }
 
