@@ -24,10 +24,17 @@ public class ErpReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("erp").up();
-        if (setup.polls().isEmpty()) {
+        java.util.List<ErpPolls> all;
+        try {
+            all = setup.polls();
+        } catch (io.ogsm.connector.config.InvalidConfigException e) {
+            // asked while an invalid sources file stops the start: DOWN, without a stack trace in the log
+            return response.down().withData("state", "invalid sources file (the start stops)").build();
+        }
+        if (all.isEmpty()) {
             return response.withData("state", "no ERP sources").build();
         }
-        for (ErpPolls polls : setup.polls()) {
+        for (ErpPolls polls : all) {
             String name = polls.source().name();
             ErpPolls.PollResult result = polls.lastResult();
             if (result == null) {
