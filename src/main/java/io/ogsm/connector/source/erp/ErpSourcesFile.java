@@ -1,25 +1,13 @@
 package io.ogsm.connector.source.erp;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import com.networknt.schema.Error;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
-import com.networknt.schema.path.NodePath;
+import io.ogsm.connector.config.SchemaCheckedYaml;
 import io.ogsm.connector.measurement.MeasurementType;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
@@ -30,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -39,7 +26,8 @@ import java.util.stream.IntStream;
 
 /**
  * Reads {@code config/erp-sources.yaml} into checked {@link ErpSource}s. The file is first checked against the JSON
- * Schema {@code schemas/erp-sources.schema.json} (types, required and unknown keys, patterns, ranges), then each source
+ * Schema {@code schemas/erp-sources.schema.json} (types, required and unknown keys, patterns, ranges; by
+ * {@link SchemaCheckedYaml}, which words the schema's faults), then each source
  * is bound into the records below and checked for what a schema cannot say: unique names, the URL once
  * {@code ${NAME}} is resolved, the schedule, JSONPaths, the date pattern, {@code map.type}, id or title, one paging
  * style. Every rule broken is one line naming the file, the source (by name, or #n) and the field. {@code ${NAME}} in
@@ -52,15 +40,9 @@ public final class ErpSourcesFile {
     /** The schema, on the class path from the project's {@code schemas/} folder (a resource folder of the pom). */
     static final String SCHEMA = "/schemas/erp-sources.schema.json";
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_.]*)}");
-    private static final ObjectMapper YAML = YAMLMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
-    private static final JsonNode SCHEMA_TREE = schemaTree();
-    private static final Schema SCHEMA_CHECK = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-                    registry -> registry.schemaRegistryConfig(
-                            SchemaRegistryConfig.builder().errorMessageKeyword("message").build()))
-            .getSchema(SCHEMA_TREE);
+    private static final ObjectMapper YAML = SchemaCheckedYaml.yaml();
+    /** The schema's check of the list under {@code sources}; values under {@code auth} are never echoed. */
+    private static final SchemaCheckedYaml CHECKED = SchemaCheckedYaml.of(SCHEMA, "sources", Set.of("auth"));
     /** A sources file this large is surely not one. */
     private static final long MAX_FILE_SIZE = 1024 * 1024;
 
@@ -98,30 +80,16 @@ public final class ErpSourcesFile {
 
     /** Reads and checks the file; throws {@link InvalidErpSourcesException} naming every problem. */
     public static List<ErpSource> read(Path path, Function<String, Optional<String>> environment, int defaultMaxPages) {
-        String name = path.toString();
-        String text;
-        try {
-            if (Files.size(path) > MAX_FILE_SIZE) {
-                throw new InvalidErpSourcesException(List.of(name + ": larger than 1 MB, surely not a sources file"));
-            }
-            text = Files.readString(path);
-        } catch (IOException e) {
-            throw new InvalidErpSourcesException(List.of(name + ": cannot be read (" + e.getMessage() + ")"));
-        }
-        return parse(name, text, environment, defaultMaxPages);
+        String text = SchemaCheckedYaml.readBounded(path, MAX_FILE_SIZE, "a sources file",
+                InvalidErpSourcesException::new);
+        return parse(path.toString(), text, environment, defaultMaxPages);
     }
 
     /** Parses and checks the text of a sources file named {@code file} (for messages). */
     public static List<ErpSource> parse(String file, String text, Function<String, Optional<String>> environment,
             int defaultMaxPages) {
-        JsonNode root;
-        try {
-            root = YAML.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new InvalidErpSourcesException(List.of(file + ": not valid YAML (" + e.getOriginalMessage()
-                    + ", line " + e.getLocation().getLineNr() + ")"));
-        }
-        if (root == null || root.isMissingNode() || root.isNull()) {
+        JsonNode root = SchemaCheckedYaml.parse(file, text, InvalidErpSourcesException::new);
+        if (root == null) {
             return List.of();
         }
         ErpSourcesFile reader = new ErpSourcesFile(file, environment, defaultMaxPages);
@@ -133,11 +101,7 @@ public final class ErpSourcesFile {
     }
 
     private List<ErpSource> sources(JsonNode root) {
-        Map<Integer, List<String>> broken = new TreeMap<>(); // what the schema says, by source; -1: the file
-        for (Error error : SCHEMA_CHECK.validate(root)) {
-            broken.computeIfAbsent(sourceIndex(error.getInstanceLocation()), i -> new ArrayList<>())
-                    .add(describe(error));
-        }
+        Map<Integer, List<String>> broken = CHECKED.faults(root); // what the schema says, by source; -1: the file
         where = file;
         broken.getOrDefault(-1, List.of()).forEach(this::problem);
         JsonNode list = root.path("sources");
@@ -309,70 +273,5 @@ public final class ErpSourcesFile {
 
     private void problem(String text) {
         problems.add(where + ": " + text);
-    }
-
-    /** The source an error is about: its index under {@code sources}, or -1 for the file as a whole. */
-    private static int sourceIndex(NodePath at) {
-        return at.getNameCount() > 1 && at.getElement(1) instanceof Integer index ? index : -1;
-    }
-
-    /**
-     * A schema error in the file's words: the field (e.g. {@code paging.size}) and what is wrong with it, from the
-     * schema's own {@code description} and {@code message}. Values under {@code auth} are never echoed.
-     */
-    private static String describe(Error error) {
-        NodePath at = error.getInstanceLocation();
-        List<String> names = new ArrayList<>();
-        for (int i = sourceIndex(at) < 0 ? 0 : 2; i < at.getNameCount(); i++) {
-            names.add(at.getName(i));
-        }
-        String field = String.join(".", names);
-        JsonNode rule = SCHEMA_TREE.at(error.getSchemaLocation().getFragment().getParent().toString());
-        JsonNode value = error.getInstanceNode();
-        return switch (error.getKeyword()) {
-            case "required", "dependentRequired" -> {
-                String missing = String.valueOf(error.getArguments()[0]);
-                String description = description(rule.path("properties").path(missing));
-                yield (field.isEmpty() ? "" : field + ".") + missing + " is missing"
-                        + (description.isEmpty() ? "" : " (" + description + ")");
-            }
-            case "additionalProperties" -> (field.isEmpty() ? "" : field + ": ") + "unknown key '"
-                    + error.getProperty() + "' (known: " + String.join(", ", iterable(rule.path("properties"))) + ")";
-            case "enum" -> field + " must be " + String.join(", ", iterable(error.getSchemaNode()))
-                    .replaceFirst(", ([^,]*)$", " or $1") + ", was '" + value.asText() + "'";
-            default -> (field.isEmpty() ? "" : field + (error.isCustomMessage() ? " " : ": ")) + error.getMessage()
-                    + (value.isValueNode() && !value.asText().isBlank() && !field.startsWith("auth.")
-                    ? ", was '" + value.asText() + "'" : "");
-        };
-    }
-
-    /** A property's description in the schema, following its {@code $ref} when it has none of its own. */
-    private static String description(JsonNode property) {
-        if (property.has("description") || !property.has("$ref")) {
-            return property.path("description").asText();
-        }
-        return description(SCHEMA_TREE.at(property.path("$ref").asText().substring(1)));
-    }
-
-    /** The field names of an object node, or the texts of an array node. */
-    private static List<String> iterable(JsonNode node) {
-        List<String> texts = new ArrayList<>();
-        if (node.isArray()) {
-            node.forEach(element -> texts.add(element.asText()));
-        } else {
-            node.fieldNames().forEachRemaining(texts::add);
-        }
-        return texts;
-    }
-
-    private static JsonNode schemaTree() {
-        try (InputStream in = ErpSourcesFile.class.getResourceAsStream(SCHEMA)) {
-            if (in == null) {
-                throw new IllegalStateException(SCHEMA + " is not on the class path");
-            }
-            return new ObjectMapper().readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + SCHEMA, e);
-        }
     }
 }
