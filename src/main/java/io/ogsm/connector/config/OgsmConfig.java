@@ -390,6 +390,17 @@ public interface OgsmConfig {
         List<String> methods();
     }
 
+    Intake intake();
+
+    /** How the files of an inbox folder are read: intake profiles. */
+    interface Intake {
+        /**
+         * The profiles file. Empty: {@code config/intake.yaml} if it exists, else no profile. A file named here must
+         * exist. Checked at start against {@code schemas/intake.schema.json}; a fault stops the start.
+         */
+        Optional<Path> profilesFile();
+    }
+
     Erp erp();
 
     /** ERP REST polling: the sources are declared in a YAML file (see README, "ERP polling"). */

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code check FILE [--name NAME] [--url URL]}: a file checked by a running connector before it goes live
+ * {@code check FILE [--profile NAME] [--name NAME] [--url URL]}: a file checked by a running connector before it goes live
  * ({@code POST /api/intake/check}, nothing posted), its verdicts printed as a table. Exit 0 when no row is rejected,
  * 1 when one is (or the file cannot be read), 2 for a wrong command line, 3 when no connector answers. The admin
  * credentials come from {@code OGSM_ADMIN_USERNAME} and {@code OGSM_ADMIN_PASSWORD}; the connector from
@@ -29,6 +29,7 @@ final class CheckCommand {
     static final String NAME = "check";
     static final int REJECTED = 1;
     static final int UNREACHABLE = 3;
+    static final String USAGE = "check FILE [--profile NAME] [--name kpis/october.csv] [--url http://localhost:8080]";
 
     private CheckCommand() {
     }
@@ -36,26 +37,25 @@ final class CheckCommand {
     static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
         Path file = null;
         String name = null;
+        String profile = null;
         String url = env.getOrDefault("OGSM_CHECK_URL", "http://localhost:8080");
         for (int i = 1; i < args.size(); i++) {
             String arg = args.get(i);
-            if ((arg.equals("--name") || arg.equals("--url")) && i + 1 < args.size()) {
-                if (arg.equals("--name")) {
-                    name = args.get(++i);
-                } else {
-                    url = args.get(++i);
+            if ((arg.equals("--name") || arg.equals("--url") || arg.equals("--profile")) && i + 1 < args.size()) {
+                switch (arg) {
+                    case "--name" -> name = args.get(++i);
+                    case "--profile" -> profile = args.get(++i);
+                    default -> url = args.get(++i);
                 }
             } else if (!arg.startsWith("--") && file == null) {
                 file = Path.of(arg);
             } else {
-                err.println("ogsm-connector check: unknown argument '" + arg + "'; usage: check FILE [--name "
-                        + "kpis/october.csv] [--url http://localhost:8080]");
+                err.println("ogsm-connector check: unknown argument '" + arg + "'; usage: " + USAGE);
                 return Main.USAGE;
             }
         }
         if (file == null) {
-            err.println("ogsm-connector check: name the file to check; usage: check FILE [--name kpis/october.csv] "
-                    + "[--url http://localhost:8080]");
+            err.println("ogsm-connector check: name the file to check; usage: " + USAGE);
             return Main.USAGE;
         }
         String user = env.get("OGSM_ADMIN_USERNAME");
@@ -76,7 +76,8 @@ final class CheckCommand {
         HttpResponse<String> answer;
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(url.replaceAll("/+$", "") + "/api/intake/check?name="
-                    + java.net.URLEncoder.encode(shown, StandardCharsets.UTF_8)))
+                    + java.net.URLEncoder.encode(shown, StandardCharsets.UTF_8) + (profile == null ? ""
+                    : "&profile=" + java.net.URLEncoder.encode(profile, StandardCharsets.UTF_8))))
                     .timeout(Duration.ofMinutes(5))
                     .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
                             .getBytes(StandardCharsets.UTF_8)))
@@ -123,7 +124,9 @@ final class CheckCommand {
         out.printf("%s: %d rows: %d valid, %d duplicate%s, %d rejected (read as %s; nothing was posted)%n",
                 report.path("file").asText(), report.path("rows").asLong(), report.path("valid").asLong(),
                 report.path("duplicates").asLong(), report.path("duplicates").asLong() == 1 ? "" : "s",
-                report.path("rejected").asLong(), report.path("encoding").asText());
+                report.path("rejected").asLong(), report.path("encoding").asText()
+                        + (report.path("profile").isTextual() ? " with intake profile '"
+                        + report.path("profile").asText() + "'" : ""));
     }
 
     private static String text(JsonNode row, String field) {

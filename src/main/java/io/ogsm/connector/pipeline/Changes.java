@@ -104,6 +104,10 @@ public final class Changes {
             String value = origin.get(part);
             text.append('\u001f').append(value == null ? "" : value);
         }
+        if (origin.kind() == SourceRef.Kind.CSV && origin.get("column") != null) {
+            // a wide sheet's line holds a measurement per period column; the other files' events stay as they were
+            text.append('\u001f').append(origin.get("column"));
+        }
         return Optional.of(IdempotencyKey.digest(text.append('\u001f').append(contentKey).toString()));
     }
 

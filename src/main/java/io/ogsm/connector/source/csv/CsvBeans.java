@@ -23,9 +23,9 @@ public class CsvBeans {
     @Singleton
     @Named("csvDrop")
     CsvDrop csvDrop(OgsmConfig config, CsvOptions options, TitleResolver titles, DeliveryLedger store, Clock clock,
-            DataFolder data) {
+            DataFolder data, IntakeSetup intake) {
         OgsmConfig.Csv csv = config.csv();
-        return new CsvDrop(new CsvDropFolder(data.root()), options, csv.maxFileSize().asLongValue(),
+        return new CsvDrop(new CsvDropFolder(data.root()), options, intake::profiles, csv.maxFileSize().asLongValue(),
                 csv.dryRun(), titles, store, clock);
     }
 
@@ -35,7 +35,7 @@ public class CsvBeans {
     CsvOptions csvOptions(OgsmConfig config) {
         OgsmConfig.Csv csv = config.csv();
         return new CsvOptions(csv.dateFormats(), csv.delimiter(), csv.decimalSeparator(), null,
-                (int) csv.maxLineLength().asLongValue(), csv.encoding());
+                (int) csv.maxLineLength().asLongValue(), csv.encoding(), null);
     }
 
     @Produces
@@ -44,12 +44,15 @@ public class CsvBeans {
         return new CsvCheck(titles, store, clock);
     }
 
-    /** The csv-drop route's file filter: nothing outside the inbox, no name it cannot handle. */
+    /**
+     * The csv-drop route's file filter: nothing outside the inbox, no name it cannot handle, nothing while the intake
+     * profiles are not read and valid.
+     */
     @Produces
     @Singleton
     @Named("csvInbox")
-    CsvInboxFilter csvInbox(OgsmConfig config) {
-        return new CsvInboxFilter(config.dataDir().resolve("inbox"));
+    CsvInboxFilter csvInbox(OgsmConfig config, IntakeSetup intake) {
+        return new CsvInboxFilter(config.dataDir().resolve("inbox"), intake::usable);
     }
 
     /** The csv-drop route's parallel split: ogsm.delivery.concurrency rows at once; the reader waits beyond that. */

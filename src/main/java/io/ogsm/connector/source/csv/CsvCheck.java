@@ -39,8 +39,8 @@ public final class CsvCheck {
             String reason) {
     }
 
-    /** A file's verdicts: counts of all rows, the first {@code listed} rows' verdicts. */
-    public record Report(String file, String encoding, long rows, long valid, long duplicates, long rejected,
+    /** A file's verdicts: counts of all rows, the first {@code listed} rows' verdicts; the profile read with, or null. */
+    public record Report(String file, String encoding, String profile, long rows, long valid, long duplicates, long rejected,
             List<Row> verdicts, boolean truncated) {
     }
 
@@ -120,7 +120,11 @@ public final class CsvCheck {
         try {
             for (CsvResult result : csv) {
                 rows++;
-                Row row = row(result, SourceRef.csv(name, now, result.line()));
+                SourceRef source = SourceRef.csv(name, now, result.line());
+                if (result instanceof CsvResult.Row cell && cell.column() != null) {
+                    source = source.with("column", cell.column());
+                }
+                Row row = row(result, source);
                 switch (row.verdict()) {
                     case VALID -> valid++;
                     case DUPLICATE -> duplicates++;
@@ -134,7 +138,7 @@ public final class CsvCheck {
             throw e.getCause();
         }
         return new Report(name, csv.readAs().getOrDefault("encoding",
-                name.substring(name.lastIndexOf('.') + 1)), rows, valid, duplicates, rejected,
+                name.substring(name.lastIndexOf('.') + 1)), csv.readAs().get("profile"), rows, valid, duplicates, rejected,
                 verdicts, rows > verdicts.size());
     }
 

@@ -42,15 +42,18 @@ public class CsvDrop {
 
     private final CsvDropFolder folder;
     private final CsvOptions options;
+    private final java.util.function.Supplier<IntakeProfiles> profiles;
     private final long maxFileSize;
     private final boolean dryRun;
     private final CsvCheck check;
     private final Clock clock;
 
-    public CsvDrop(CsvDropFolder folder, CsvOptions options, long maxFileSize, boolean dryRun, TitleResolver titles,
-            DeliveryLedger delivered, Clock clock) {
+    /** @param profiles the intake profiles, by the folder a file lies in ({@link IntakeSetup}) */
+    public CsvDrop(CsvDropFolder folder, CsvOptions options, java.util.function.Supplier<IntakeProfiles> profiles,
+            long maxFileSize, boolean dryRun, TitleResolver titles, DeliveryLedger delivered, Clock clock) {
         this.folder = folder;
         this.options = options;
+        this.profiles = profiles;
         this.maxFileSize = maxFileSize;
         this.dryRun = dryRun;
         this.check = new CsvCheck(titles, delivered, clock);
@@ -77,7 +80,8 @@ public class CsvDrop {
         } catch (IOException e) {
             throw new CsvFileException(name, 0, "cannot be opened: " + e.getMessage(), e);
         }
-        DroppedRows csv = DroppedRows.open(file, name, options.withDefaultType(CsvDropFolder.folderType(relative)));
+        DroppedRows csv = DroppedRows.open(file, name, options.with(profiles.get().forFile(relative),
+                CsvDropFolder.folderType(relative)));
         CsvDropFile drop = new CsvDropFile(exchange.getExchangeId(), relative, modified, dryRun, clock.instant(), csv,
                 new CsvRejects(folder.workFile(relative), csv.header(), csv.delimiter()));
         exchange.setProperty(FILE, drop);
@@ -93,8 +97,11 @@ public class CsvDrop {
         CsvDropFile drop = file(exchange);
         CsvResult result = exchange.getIn().getBody(CsvResult.class);
         exchange.setProperty(ROW, result);
-        exchange.getIn().setHeader(DeliveryHeaders.SOURCE, SourceRef.csv(drop.name(), drop.modified(),
-                result.line()));
+        SourceRef source = SourceRef.csv(drop.name(), drop.modified(), result.line());
+        if (result instanceof CsvResult.Row row && row.column() != null) {
+            source = source.with("column", row.column()); // a wide sheet's record holds a measurement per period
+        }
+        exchange.getIn().setHeader(DeliveryHeaders.SOURCE, source);
         if (result instanceof CsvResult.Row row) {
             exchange.getIn().setBody(row.measurement());
         } else if (result instanceof CsvResult.Reject reject) {

@@ -41,14 +41,51 @@ final class CsvHeader {
             this.names = List.of(names);
         }
 
+        /** The field's name in a profile's {@code columns}: {@code title}, {@code at}, ... */
+        String key() {
+            return names.get(0);
+        }
+
         String described() {
             return names.size() == 1 ? names.get(0) : names.get(0) + " (or " + names.get(1) + ")";
         }
 
+        /** The field a header cell names by the usual names, or empty. */
         static Optional<Column> named(String cell) {
-            String name = cell.trim().toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+            String name = normalized(cell);
             return Arrays.stream(values()).filter(c -> c.names.contains(name)).findFirst();
         }
+
+        /**
+         * The field a header cell names under a profile: a field the profile gives names is found by those alone, the
+         * others by their usual names. A wide sheet has no date or value column: its periods are.
+         */
+        static Optional<Column> named(String cell, IntakeProfile profile) {
+            String name = normalized(cell);
+            for (Map.Entry<Column, List<String>> named : profile.columns().entrySet()) {
+                if (named.getValue().stream().anyMatch(n -> normalized(n).equals(name))) {
+                    return Optional.of(named.getKey());
+                }
+            }
+            return Arrays.stream(values()).filter(c -> !profile.columns().containsKey(c) && c.names.contains(name)
+                    && (profile.wide() == null || (c != AT && c != VALUE))).findFirst();
+        }
+
+        /** The field and the name it is looked for by, for a message: {@code title (KPI or Titel)}. */
+        String described(IntakeProfile profile) {
+            List<String> given = profile.columns().get(this);
+            return given == null ? described() : key() + " ('" + String.join("' or '", given) + "', as "
+                    + profile.described() + " names it)";
+        }
+    }
+
+    /** A header name as compared: trimmed, in any case, spaces and hyphens as underscores. */
+    static String normalized(String cell) {
+        return cell.trim().toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+    }
+
+    /** A wide sheet's column of one period's values: its index, its header, the measurements' date. */
+    record Period(int index, String header, java.time.LocalDate at) {
     }
 
     private static final char[] CANDIDATES = {',', ';', '\t'};
@@ -56,19 +93,29 @@ final class CsvHeader {
 
     private final List<String> names;
     private final Map<Column, Integer> index;
+    /** A wide sheet's period columns, in column order; empty for a sheet of one measurement per row. */
+    private final List<Period> periods;
 
-    private CsvHeader(List<String> names, Map<Column, Integer> index) {
+    private CsvHeader(List<String> names, Map<Column, Integer> index, List<Period> periods) {
         this.names = List.copyOf(names);
         this.index = index;
+        this.periods = List.copyOf(periods);
     }
 
     /** The delimiter that splits the header row into the most known column names; on a tie, the comma. */
     static char detect(String line) {
+        return detect(line, IntakeProfile.NONE);
+    }
+
+    /** As {@link #detect(String)}, with the column names (and a wide sheet's periods) of a profile. */
+    static char detect(String line, IntakeProfile profile) {
         char best = ',';
         long bestCount = -1;
         for (char candidate : CANDIDATES) {
             long count = split(line, candidate).map(cells -> cells.stream()
-                    .map(Column::named).filter(Optional::isPresent).map(Optional::get).distinct().count())
+                    .map(cell -> Column.named(cell, profile).map(Object.class::cast)
+                            .or(() -> period(cell, profile)))
+                    .filter(Optional::isPresent).map(Optional::get).distinct().count())
                     .orElse(0L);
             if (count > bestCount) {
                 best = candidate;
@@ -81,9 +128,15 @@ final class CsvHeader {
     /** Maps the header row; fails when a needed column is missing or a field has two columns. */
     static CsvHeader read(String line, char delimiter, MeasurementType defaultType, String fileName, long lineNumber)
             throws CsvFileException {
+        return read(line, delimiter, defaultType, IntakeProfile.NONE, fileName, lineNumber);
+    }
+
+    /** As {@link #read(String, char, MeasurementType, String, long)}, with a profile's names and layout. */
+    static CsvHeader read(String line, char delimiter, MeasurementType defaultType, IntakeProfile profile,
+            String fileName, long lineNumber) throws CsvFileException {
         List<String> cells = split(line, delimiter).orElseThrow(() ->
                 new CsvFileException(fileName, lineNumber, "header row is not valid CSV (a quote is not closed)"));
-        return of(cells, defaultType, fileName, lineNumber, " split by " + describe(delimiter));
+        return of(cells, defaultType, profile, fileName, lineNumber, " split by " + describe(delimiter));
     }
 
     /**
@@ -93,10 +146,20 @@ final class CsvHeader {
      */
     static CsvHeader of(List<String> cells, MeasurementType defaultType, String fileName, long lineNumber,
             String splitBy) throws CsvFileException {
+        return of(cells, defaultType, IntakeProfile.NONE, fileName, lineNumber, splitBy);
+    }
+
+    /** As {@link #of(List, MeasurementType, String, long, String)}, with a profile's names and layout. */
+    static CsvHeader of(List<String> cells, MeasurementType defaultType, IntakeProfile profile, String fileName,
+            long lineNumber, String splitBy) throws CsvFileException {
         Map<Column, Integer> index = new EnumMap<>(Column.class);
+        List<Period> periods = new ArrayList<>();
         for (int i = 0; i < cells.size(); i++) {
-            Optional<Column> column = Column.named(cells.get(i));
+            Optional<Column> column = Column.named(cells.get(i), profile);
             if (column.isEmpty()) {
+                int at = i;
+                period(cells.get(i), profile).ifPresent(date -> periods.add(new Period(at, cells.get(at).trim(),
+                        date)));
                 continue;
             }
             Integer earlier = index.putIfAbsent(column.get(), i);
@@ -107,14 +170,22 @@ final class CsvHeader {
             }
         }
         List<String> missing = new ArrayList<>();
-        if (!index.containsKey(Column.AT)) {
-            missing.add(Column.AT.described());
-        }
-        if (!index.containsKey(Column.VALUE)) {
-            missing.add(Column.VALUE.described());
+        if (profile.wide() != null) {
+            if (periods.isEmpty()) {
+                missing.add("of a period (a header that reads as " + profile.wide().periodFormat() + ", as "
+                        + profile.described() + " says in wide.period-format)");
+            }
+        } else {
+            if (!index.containsKey(Column.AT)) {
+                missing.add(Column.AT.described(profile));
+            }
+            if (!index.containsKey(Column.VALUE)) {
+                missing.add(Column.VALUE.described(profile));
+            }
         }
         if (!index.containsKey(Column.ID) && !index.containsKey(Column.TITLE)) {
-            missing.add("id or title");
+            missing.add(profile.columns().containsKey(Column.TITLE) ? Column.TITLE.described(profile)
+                    : "id or title");
         }
         if (!index.containsKey(Column.TYPE) && defaultType == null) {
             missing.add("type (or drop the file in goals/ or kpis/)");
@@ -123,7 +194,36 @@ final class CsvHeader {
             throw new CsvFileException(fileName, lineNumber, "header has no column " + String.join(", ", missing)
                     + "; found " + shown(cells) + splitBy);
         }
-        return new CsvHeader(cells, index);
+        return new CsvHeader(cells, index, periods);
+    }
+
+    /**
+     * The date a wide sheet's header cell gives its column's measurements: a period by the profile's
+     * {@code period-format}, or a workbook's date cell ({@code 2026-01-01}, shown as {@code jan 2026}), taken as the
+     * period it falls in. Empty for other cells, and without a wide layout.
+     */
+    static Optional<java.time.LocalDate> period(String cell, IntakeProfile profile) {
+        IntakeProfile.Wide wide = profile.wide();
+        if (wide == null || cell.isBlank()) {
+            return Optional.empty();
+        }
+        Optional<java.time.LocalDate> period = CsvDates.period(wide.period(), cell, wide.atEnd());
+        if (period.isEmpty() && ISO_DATE.matcher(cell.trim()).matches()) {
+            try {
+                period = Optional.of(CsvDates.periodAround(wide.periodFormat(),
+                        java.time.LocalDate.parse(cell.trim()), wide.atEnd()));
+            } catch (java.time.DateTimeException e) {
+                return Optional.empty();
+            }
+        }
+        return period;
+    }
+
+    private static final java.util.regex.Pattern ISO_DATE = java.util.regex.Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+
+    /** A wide sheet's period columns in column order; empty when each row is one measurement. */
+    List<Period> periods() {
+        return periods;
     }
 
     /** The index of the column for this field, or -1. */

@@ -27,13 +27,23 @@ public final class CsvInboxFilter implements GenericFileFilter<File> {
 
     private final Path inbox;
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
+    private final java.util.function.BooleanSupplier open;
 
     public CsvInboxFilter(Path inbox) {
+        this(inbox, () -> true);
+    }
+
+    /** @param open whether files may be read now: not while the intake profiles are invalid ({@link IntakeSetup}) */
+    public CsvInboxFilter(Path inbox, java.util.function.BooleanSupplier open) {
         this.inbox = inbox.toAbsolutePath().normalize();
+        this.open = open;
     }
 
     @Override
     public boolean accept(GenericFile<File> file) {
+        if (!open.getAsBoolean()) {
+            return false; // the start stops with the profiles' faults; no file is read without its profile
+        }
         Path path = Path.of(file.getAbsoluteFilePath());
         if (!file.isDirectory() && CsvDropFolder.isTemporary(file.getFileNameOnly())) {
             return false; // still being written, or a lock: left alone without a word

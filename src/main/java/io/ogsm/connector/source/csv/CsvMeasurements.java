@@ -65,9 +65,12 @@ public final class CsvMeasurements implements DroppedRows {
     private final long headerLine;
     private final CsvRowMapper mapper;
     private final CsvText.Text decoded;
+    private final IntakeProfile profile;
     /** The parser's line count after the last record: the next record starts on the line after. */
     private long parsedLines;
     private boolean iterating;
+    /** The results of the last record not handed out yet: a wide sheet's record holds several. */
+    private final java.util.ArrayDeque<CsvResult> pending = new java.util.ArrayDeque<>();
     /** Once the file has failed, every further step fails the same way: the parser cannot be trusted past it. */
     private UncheckedCsvFileException failure;
 
@@ -83,6 +86,7 @@ public final class CsvMeasurements implements DroppedRows {
         this.headerLine = headerLine;
         this.mapper = new CsvRowMapper(header, options, delimiter, decoded::encoding);
         this.rejectsFile = CsvRejects.isRejectsHeader(header.names());
+        this.profile = options.profile();
     }
 
     /**
@@ -110,8 +114,9 @@ public final class CsvMeasurements implements DroppedRows {
                 throw new CsvFileException(fileName, 0, "has no header row: it holds only blank lines");
             }
             char delimiter = options.delimiter().character() != null ? options.delimiter().character()
-                    : CsvHeader.detect(headerRow);
-            CsvHeader header = CsvHeader.read(headerRow, delimiter, options.defaultType(), fileName, line);
+                    : CsvHeader.detect(headerRow, options.profile());
+            CsvHeader header = CsvHeader.read(headerRow, delimiter, options.defaultType(), options.profile(),
+                    fileName, line);
             CSVParser parser = CSVFormat.DEFAULT.builder()
                     .setDelimiter(delimiter)
                     .setIgnoreEmptyLines(false) // blank lines come as records, so line numbers can be counted
@@ -145,7 +150,7 @@ public final class CsvMeasurements implements DroppedRows {
 
     @Override
     public Map<String, String> readAs() {
-        return Map.of("encoding", encoding().key());
+        return DroppedRows.readAs("encoding", encoding().key(), profile);
     }
 
     /** Whether this is a rejects file dropped again: its first columns are {@code line} and {@code reason}. */
@@ -186,7 +191,7 @@ public final class CsvMeasurements implements DroppedRows {
         if (failure != null) {
             throw failure;
         }
-        while (true) {
+        while (pending.isEmpty()) {
             long start = headerLine + parsedLines + 1;
             CSVRecord record;
             try {
@@ -200,11 +205,10 @@ public final class CsvMeasurements implements DroppedRows {
                 throw failure;
             }
             parsedLines = parser.getCurrentLineNumber();
-            CsvResult result = mapper.map(start, rejectsFile ? CsvRejects.unmarked(record.toList()) : record.toList());
-            if (result != null) {
-                return result;
-            }
+            pending.addAll(mapper.mapAll(start, rejectsFile ? CsvRejects.unmarked(record.toList()) : record.toList(),
+                    column -> false));
         }
+        return pending.poll();
     }
 
     private String problem(IOException e) {

@@ -21,6 +21,9 @@ import java.util.List;
  * @param maxLineLength    the longest record in characters (a record with quoted line breaks counts all its lines);
  *                         a longer one fails the file, see {@link CsvMeasurements}. Default 1 MiB.
  * @param encoding         how the bytes are read as text; {@link CsvEncoding#AUTO} by default, see {@link CsvText}
+ * @param profile          the intake profile the file is read with (its column names, locale, sheet, layout);
+ *                         {@link IntakeProfile#NONE} by default. Its date formats, separators, encoding and type are
+ *                         already in the fields above ({@link IntakeProfile#over}).
  */
 public record CsvOptions(
         List<String> dateFormats,
@@ -28,7 +31,8 @@ public record CsvOptions(
         CsvDecimalSeparator decimalSeparator,
         MeasurementType defaultType,
         int maxLineLength,
-        CsvEncoding encoding) {
+        CsvEncoding encoding,
+        IntakeProfile profile) {
 
     public static final String DEFAULT_DATE_FORMAT = "yyyy-MM-dd";
     public static final int DEFAULT_MAX_LINE_LENGTH = 1024 * 1024;
@@ -40,37 +44,46 @@ public record CsvOptions(
         delimiter = delimiter == null ? CsvDelimiter.AUTO : delimiter;
         decimalSeparator = decimalSeparator == null ? CsvDecimalSeparator.AUTO : decimalSeparator;
         encoding = encoding == null ? CsvEncoding.AUTO : encoding;
+        profile = profile == null ? IntakeProfile.NONE : profile;
         if (maxLineLength <= 0) {
             throw new IllegalArgumentException("CSV max line length must be positive, not " + maxLineLength);
         }
-        CsvDates.compile(dateFormats);
+        CsvDates.compile(dateFormats, profile.locale());
     }
 
     public static CsvOptions defaults() {
-        return new CsvOptions(null, null, null, null, DEFAULT_MAX_LINE_LENGTH, null);
+        return new CsvOptions(null, null, null, null, DEFAULT_MAX_LINE_LENGTH, null, null);
     }
 
     public CsvOptions withDateFormats(String... patterns) {
-        return new CsvOptions(List.of(patterns), delimiter, decimalSeparator, defaultType, maxLineLength, encoding);
+        return new CsvOptions(List.of(patterns), delimiter, decimalSeparator, defaultType, maxLineLength, encoding,
+                profile);
     }
 
     public CsvOptions withDelimiter(CsvDelimiter newDelimiter) {
-        return new CsvOptions(dateFormats, newDelimiter, decimalSeparator, defaultType, maxLineLength, encoding);
+        return new CsvOptions(dateFormats, newDelimiter, decimalSeparator, defaultType, maxLineLength, encoding,
+                profile);
     }
 
     public CsvOptions withDecimalSeparator(CsvDecimalSeparator separator) {
-        return new CsvOptions(dateFormats, delimiter, separator, defaultType, maxLineLength, encoding);
+        return new CsvOptions(dateFormats, delimiter, separator, defaultType, maxLineLength, encoding, profile);
     }
 
     public CsvOptions withDefaultType(MeasurementType type) {
-        return new CsvOptions(dateFormats, delimiter, decimalSeparator, type, maxLineLength, encoding);
+        return new CsvOptions(dateFormats, delimiter, decimalSeparator, type, maxLineLength, encoding, profile);
     }
 
     public CsvOptions withMaxLineLength(int characters) {
-        return new CsvOptions(dateFormats, delimiter, decimalSeparator, defaultType, characters, encoding);
+        return new CsvOptions(dateFormats, delimiter, decimalSeparator, defaultType, characters, encoding, profile);
     }
 
     public CsvOptions withEncoding(CsvEncoding newEncoding) {
-        return new CsvOptions(dateFormats, delimiter, decimalSeparator, defaultType, maxLineLength, newEncoding);
+        return new CsvOptions(dateFormats, delimiter, decimalSeparator, defaultType, maxLineLength, newEncoding,
+                profile);
+    }
+
+    /** These options with the profile's settings over them; see {@link IntakeProfile#over}. */
+    public CsvOptions with(IntakeProfile newProfile, MeasurementType folderType) {
+        return newProfile.over(this, folderType);
     }
 }

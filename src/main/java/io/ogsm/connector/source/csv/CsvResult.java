@@ -19,10 +19,18 @@ public sealed interface CsvResult permits CsvResult.Row, CsvResult.Reject {
     /** The record's fields as read, unquoted, in the file's column order. */
     List<String> values();
 
-    /** A record that is a valid measurement (its title, if any, is not resolved yet). */
-    record Row(long line, Measurement measurement, String raw, List<String> values) implements CsvResult {
+    /**
+     * A record that is a valid measurement (its title, if any, is not resolved yet). In a wide sheet a record holds a
+     * measurement per period: {@code column} is the period's header, which tells them apart; null otherwise.
+     */
+    record Row(long line, Measurement measurement, String raw, List<String> values, String column)
+            implements CsvResult {
         public Row {
             values = List.copyOf(values);
+        }
+
+        public Row(long line, Measurement measurement, String raw, List<String> values) {
+            this(line, measurement, raw, values, null);
         }
     }
 

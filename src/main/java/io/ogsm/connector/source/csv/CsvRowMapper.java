@@ -38,7 +38,7 @@ final class CsvRowMapper {
         this.encoding = encoding;
         this.header = header;
         this.defaultType = options.defaultType();
-        this.dates = new CsvDates(options.dateFormats());
+        this.dates = new CsvDates(options.dateFormats(), options.profile().dateSetting(), options.profile().locale());
         this.numbers = new CsvDecimal(options.decimalSeparator(), delimiter);
         this.rawFormat = format(delimiter);
     }
@@ -60,6 +60,77 @@ final class CsvRowMapper {
     }
 
     /**
+     * What a record holds: one row or reject, or in a wide sheet a row per period with a value and one reject naming
+     * every cell that is no measurement; none for a blank record. {@code typed} as for
+     * {@link #map(long, List, IntPredicate)}.
+     */
+    List<CsvResult> mapAll(long line, List<String> values, IntPredicate typed) {
+        if (header.periods().isEmpty()) {
+            CsvResult result = map(line, values, typed);
+            return result == null ? List.of() : List.of(result);
+        }
+        return wide(line, values, typed);
+    }
+
+    private List<CsvResult> wide(long line, List<String> values, IntPredicate typed) {
+        if (values.stream().allMatch(String::isBlank)) {
+            return List.of();
+        }
+        String raw = rawFormat.format(values.toArray());
+        CsvResult.Reject unusable = unusable(line, raw, values);
+        if (unusable != null) {
+            return List.of(unusable);
+        }
+        List<String> problems = new ArrayList<>();
+        MeasurementType type = type(cell(values, Column.TYPE), problems);
+        Long id = id(cell(values, Column.ID), problems);
+        String title = cell(values, Column.TITLE);
+        BigDecimal target = typed(typed, Column.TARGET) ? typedNumber("target", cell(values, Column.TARGET), problems)
+                : number("target", cell(values, Column.TARGET), problems);
+        String description = header.value(values, Column.DESCRIPTION);
+        description = description == null || description.isBlank() ? null : description;
+        if (!problems.isEmpty()) {
+            return List.of(new CsvResult.Reject(line, raw, String.join("; ", problems), values));
+        }
+        List<CsvResult> results = new ArrayList<>();
+        for (CsvHeader.Period period : header.periods()) {
+            String text = period.index() < values.size() ? values.get(period.index()).trim() : "";
+            if (text.isEmpty()) {
+                continue;
+            }
+            List<String> found = new ArrayList<>();
+            BigDecimal value = typed.test(period.index()) ? typedNumber("value", text, found)
+                    : number("value", text, found);
+            Measurement measurement = new Measurement(type, id, title, period.at(), value, target, description);
+            if (found.isEmpty()) {
+                MeasurementValidation.check(measurement).forEach(v -> found.add(v.toString()));
+            }
+            if (found.isEmpty()) {
+                results.add(new CsvResult.Row(line, measurement, raw, values, period.header()));
+            } else {
+                found.forEach(problem -> problems.add("column '" + period.header() + "': " + problem));
+            }
+        }
+        if (!problems.isEmpty()) {
+            results.add(new CsvResult.Reject(line, raw, String.join("; ", problems), values));
+        }
+        return results;
+    }
+
+    /** A record that cannot be read at all: bytes of another encoding, or more fields than the header. */
+    private CsvResult.Reject unusable(long line, String raw, List<String> values) {
+        if (values.stream().anyMatch(v -> v.indexOf('\uFFFD') >= 0)) {
+            return new CsvResult.Reject(line, raw, unreadable(encoding.get()), values);
+        }
+        int columns = header.names().size();
+        if (values.size() > columns && values.subList(columns, values.size()).stream().anyMatch(v -> !v.isBlank())) {
+            return new CsvResult.Reject(line, raw, "row has " + values.size() + " fields but the header has "
+                    + columns + " (is a field with a delimiter in it not quoted?)", values);
+        }
+        return null;
+    }
+
+    /**
      * As {@link #map(long, List)}, for a workbook's row: the cells {@code typed} says (by column index) hold a
      * number as plain decimal text or a date as {@code yyyy-MM-dd}, read as such whatever the patterns and separators
      * configured for text.
@@ -69,13 +140,9 @@ final class CsvRowMapper {
             return null;
         }
         String raw = rawFormat.format(values.toArray());
-        if (values.stream().anyMatch(v -> v.indexOf('\uFFFD') >= 0)) {
-            return new CsvResult.Reject(line, raw, unreadable(encoding.get()), values);
-        }
-        int columns = header.names().size();
-        if (values.size() > columns && values.subList(columns, values.size()).stream().anyMatch(v -> !v.isBlank())) {
-            return new CsvResult.Reject(line, raw, "row has " + values.size() + " fields but the header has "
-                    + columns + " (is a field with a delimiter in it not quoted?)", values);
+        CsvResult.Reject unusable = unusable(line, raw, values);
+        if (unusable != null) {
+            return unusable;
         }
         List<String> problems = new ArrayList<>();
         MeasurementType type = type(cell(values, Column.TYPE), problems);

@@ -40,6 +40,16 @@ interface DroppedRows extends Iterable<CsvResult>, Closeable {
         return CsvMeasurements.open(in, name, options);
     }
 
+    /** How a file was read, for the summary: {@code key: value}, and the profile's name when one read it. */
+    static Map<String, String> readAs(String key, String value, IntakeProfile profile) {
+        Map<String, String> readAs = new java.util.LinkedHashMap<>();
+        readAs.put(key, value);
+        if (profile.name() != null) {
+            readAs.put("profile", profile.name());
+        }
+        return readAs;
+    }
+
     /** The results {@code advance} gives, one at a time, until it gives null; for {@link #iterator}. */
     static java.util.Iterator<CsvResult> lazily(String fileName, java.util.function.Supplier<CsvResult> advance) {
         return new java.util.Iterator<>() {

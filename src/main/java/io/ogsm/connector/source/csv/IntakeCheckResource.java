@@ -26,23 +26,29 @@ public class IntakeCheckResource {
 
     private final CsvCheck check;
     private final CsvOptions options;
+    private final IntakeSetup intake;
 
-    public IntakeCheckResource(CsvCheck check, CsvOptions options) {
+    public IntakeCheckResource(CsvCheck check, CsvOptions options, IntakeSetup intake) {
         this.check = check;
         this.options = options;
+        this.intake = intake;
     }
 
     /**
      * @param name    the file's name, as it would be dropped ({@code kpis/october.csv}: its folder gives the type)
-     * @param profile an intake profile's name; none can be configured yet, so any is refused rather than ignored
+     * @param profile an intake profile's name: the file is read with it wherever it would lie; without it, with the
+     *                profile of the folder {@code name} lies in, if any
      */
     @POST
     @Blocking
     @Produces(MediaType.APPLICATION_JSON)
     public Response check(byte[] body, @QueryParam("name") String name, @QueryParam("profile") String profile) {
-        if (profile != null) {
-            return JsonErrors.response(400, "no intake profile '" + profile + "': none is configured; leave out "
-                    + "profile to check the file as the inbox reads it by ogsm.csv.*");
+        IntakeProfiles profiles = intake.profiles();
+        java.util.Optional<IntakeProfile> named = profile == null ? java.util.Optional.empty()
+                : profiles.named(profile.trim());
+        if (profile != null && named.isEmpty()) {
+            return JsonErrors.response(400, "no intake profile '" + profile.trim() + "': " + profiles.names()
+                    + " (ogsm.intake.profiles-file)");
         }
         String fileName = name == null || name.isBlank() ? "upload.csv" : name.trim();
         if (!CsvDropFolder.isRead(fileName)) {
@@ -52,7 +58,7 @@ public class IntakeCheckResource {
         MeasurementType folderType = CsvDropFolder.folderType(relative);
         try {
             return Response.ok(check.check(new ByteArrayInputStream(body == null ? new byte[0] : body), fileName,
-                    options.withDefaultType(folderType), LISTED)).build();
+                    options.with(named.orElseGet(() -> profiles.forFile(relative)), folderType), LISTED)).build();
         } catch (CsvFileException e) {
             return JsonErrors.response(400, e.getMessage());
         }

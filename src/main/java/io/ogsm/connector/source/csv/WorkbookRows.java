@@ -43,12 +43,16 @@ final class WorkbookRows implements DroppedRows {
     private final CsvHeader header;
     private final CsvRowMapper mapper;
     private final boolean rejectsFile;
+    private final IntakeProfile profile;
     private boolean iterating;
     private UncheckedCsvFileException failure;
+    /** The results of the last row not handed out yet: a wide sheet's row holds several. */
+    private final java.util.ArrayDeque<CsvResult> pending = new java.util.ArrayDeque<>();
 
     private WorkbookRows(String fileName, Sheet sheet, CsvOptions options) throws CsvFileException {
         this.fileName = fileName;
         this.sheet = sheet;
+        this.profile = options.profile();
         CsvFileException first = null;
         CsvHeader found = null;
         for (int i = 0; i < HEADER_ROWS && found == null; i++) {
@@ -60,8 +64,8 @@ final class WorkbookRows implements DroppedRows {
                 continue;
             }
             try {
-                found = CsvHeader.of(row.values(), options.defaultType(), fileName, row.line(), " in sheet '"
-                        + sheet.name() + "'");
+                found = CsvHeader.of(row.values(), options.defaultType(), options.profile(), fileName, row.line(),
+                        " in sheet '" + sheet.name() + "'");
             } catch (CsvFileException e) {
                 first = first == null ? e : first;
             }
@@ -135,7 +139,7 @@ final class WorkbookRows implements DroppedRows {
 
     @Override
     public Map<String, String> readAs() {
-        return Map.of("sheet", sheet.name());
+        return DroppedRows.readAs("sheet", sheet.name(), profile);
     }
 
     @Override
@@ -151,7 +155,7 @@ final class WorkbookRows implements DroppedRows {
         if (failure != null) {
             throw failure;
         }
-        while (true) {
+        while (pending.isEmpty()) {
             SheetRow row;
             try {
                 row = sheet.next();
@@ -163,11 +167,9 @@ final class WorkbookRows implements DroppedRows {
                 return null;
             }
             List<String> values = rejectsFile ? CsvRejects.unmarked(row.values()) : row.values();
-            CsvResult result = mapper.map(row.line(), values, row.typed()::get);
-            if (result != null) {
-                return result;
-            }
+            pending.addAll(mapper.mapAll(row.line(), values, row.typed()::get));
         }
+        return pending.poll();
     }
 
     @Override

@@ -34,7 +34,7 @@ class CsvDatesTest {
 
     @org.junit.jupiter.api.Test
     void namesTheSettingItWasGiven() {
-        CsvDates dates = new CsvDates(List.of("yyyy-MM-dd"), "the date-formats of intake profile finance-nl");
+        CsvDates dates = new CsvDates(List.of("yyyy-MM-dd"), "the date-formats of intake profile finance-nl", null);
 
         assertEquals("does not match yyyy-MM-dd; it reads as d-M-yyyy: add it to the date-formats of intake profile "
                 + "finance-nl", dates.problem("31-10-2026"));

@@ -433,6 +433,46 @@ class CsvDropRouteTest {
                 .asText());
     }
 
+    /**
+     * A folder with an intake profile (src/test/resources/intake/profiles.yaml): a Dutch export as Excel saves it, and a
+     * wide sheet whose cells are a measurement each, read again without posting twice.
+     */
+    @Test
+    void filesInAProfilesFolderAreReadWithItsColumnsLocaleAndLayout() throws Exception {
+        Path dutch = data("inbox", "finance-nl").resolve(run + "-oktober.csv");
+        Files.createDirectories(dutch.getParent());
+        Files.write(dutch, ("Titel;Datum;Waarde;Doel;Omschrijving\n"
+                + "Cost per order, EUR;3 okt. 2026;\u20ac 7,85;7,50;" + run + "-caf\u00e9\n"
+                + "Orders delivered same day;31-10-2026;87,5%;90;" + run + "-orders\n")
+                .getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        drop("kpi-wide/" + run + "-2026.csv", "KPI;jan 2026;feb 2026;Toelichting\n"
+                + "Electric vans, share of fleet;12,5;14;" + run + "-vans\n");
+
+        awaitFile(data("done", "finance-nl", run + "-oktober.csv"));
+        awaitFile(data("done", "kpi-wide", run + "-2026.csv"));
+        JsonNode list = sandbox.workspace().list(OgsmResource.KPI_MEASUREMENTS);
+        Map<String, List<String>> stored = StreamSupport.stream(list.spliterator(), false)
+                .filter(m -> m.path("description").asText("").startsWith(run))
+                .collect(Collectors.groupingBy(m -> m.path("description").asText(), Collectors.mapping(m ->
+                        m.path("indicator").path("id").asInt() + "@" + m.path("at").asText() + "="
+                                + m.path("current_value").asDouble(), Collectors.toList())));
+        assertEquals(Map.of(run + "-caf\u00e9", List.of("32@2026-10-03=7.85"),
+                run + "-orders", List.of("31@2026-10-31=87.5")), Map.of(run + "-caf\u00e9", stored.get(run
+                + "-caf\u00e9"), run + "-orders", stored.get(run + "-orders")), stored::toString);
+        assertEquals(Set.of("34@2026-01-31=12.5", "34@2026-02-28=14.0"), Set.copyOf(stored.get(run + "-vans")));
+        JsonNode summary = json(data("done", "finance-nl", run + "-oktober.csv.summary.json"));
+        assertEquals("finance-nl", summary.path("profile").asText());
+        assertEquals("windows-1252", summary.path("encoding").asText());
+
+        // the wide sheet dropped again: each cell is found delivered, none posted twice
+        drop("kpi-wide/" + run + "-2026.csv", "KPI;jan 2026;feb 2026;Toelichting\n"
+                + "Electric vans, share of fleet;12,5;14;" + run + "-vans\n");
+        awaitFile(data("done", "kpi-wide", run + "-2026-2.csv"));
+        JsonNode again = json(data("done", "kpi-wide", run + "-2026-2.csv.summary.json"));
+        assertEquals(2, again.path("duplicates").asInt(), again::toString);
+        assertEquals(2, stored().get(run + "-vans"));
+    }
+
     /** The rejects file fixed and dropped again: the rows delivered from it settle the original's dead letters. */
     @Test
     void aFixedRejectsFileDroppedAgainSettlesTheOriginalsDeadLetters() throws Exception {

@@ -82,10 +82,43 @@ class IntakeCheckTest {
     void aFileThatCannotBeReadAndAProfileThatDoesNotExistAreRefused() {
         Api.admin().queryParam("name", "x.csv").body("foo;bar\n1;2\n").post("/api/intake/check").then()
                 .statusCode(400).body("error", org.hamcrest.Matchers.containsString("header has no column"));
-        Api.admin().queryParam("profile", "finance-nl").body(export()).post("/api/intake/check").then()
-                .statusCode(400).body("error", org.hamcrest.Matchers.startsWith("no intake profile 'finance-nl'"));
+        Api.admin().queryParam("profile", "finance-be").body(export()).post("/api/intake/check").then()
+                .statusCode(400).body("error", org.hamcrest.Matchers.startsWith("no intake profile 'finance-be': "
+                        + "there are 'finance-nl', 'kpi-by-month'"));
         Api.admin().queryParam("name", "book.pdf").body(export()).post("/api/intake/check").then().statusCode(400);
         given().body(export()).post("/api/intake/check").then().statusCode(401);
+    }
+
+    /** A Dutch export tried with its profile by name, and a wide sheet by the folder its name lies in. */
+    private String dutch() {
+        return "Titel;Datum;Waarde;Omschrijving\n"
+                + "Orders delivered same day;3 okt. 2026;87,5%;" + run + "-nl\n"
+                + "Cost per order, EUR;31-2-2026;1.234,5;" + run + "-impossible\n";
+    }
+
+    @Test
+    void aFileIsCheckedWithTheProfileNamedOrItsFoldersProfile() throws Exception {
+        JsonNode named = OgsmJson.mapper().readTree(Api.admin().queryParam("profile", "finance-nl")
+                .queryParam("name", "export.csv").body(dutch()).post("/api/intake/check").then().statusCode(200)
+                .extract().asString());
+        assertEquals("finance-nl", named.path("profile").asText(), named::toString);
+        assertEquals(1, named.path("valid").asInt(), named::toString);
+        JsonNode valid = named.path("verdicts").get(0);
+        assertEquals("31", valid.path("id").asText());
+        assertEquals("2026-10-03", valid.path("at").asText());
+        assertEquals("87.5", valid.path("value").asText());
+        assertTrue(named.path("verdicts").get(1).path("reason").asText().contains("February 2026 has 28 days"),
+                named::toString);
+        // without the profile the same file is not read: its columns have other names
+        Api.admin().queryParam("name", "export.csv").body(dutch()).post("/api/intake/check").then().statusCode(400);
+
+        JsonNode wide = OgsmJson.mapper().readTree(Api.admin().queryParam("name", "kpi-wide/2026.csv")
+                .body("KPI;jan 2026;feb 2026\nOrders delivered same day;80;81,5\n").post("/api/intake/check")
+                .then().statusCode(200).extract().asString());
+        assertEquals("kpi-by-month", wide.path("profile").asText(), wide::toString);
+        assertEquals(2, wide.path("valid").asInt(), wide::toString);
+        assertEquals("2026-02-28", wide.path("verdicts").get(1).path("at").asText());
+        assertEquals(0, created(), "nothing was posted");
     }
 
     @Test
@@ -106,6 +139,14 @@ class IntakeCheckTest {
         assertTrue(table.contains("unknown KPI title 'Fleet uptime'"), table);
         assertTrue(table.contains("kpis/october.csv: 4 rows: 2 valid, 0 duplicates, 2 rejected (read as utf-8; "
                 + "nothing was posted)"), table);
+
+        Path dutch = Files.writeString(dir.resolve("export.csv"), dutch());
+        ByteArrayOutputStream nl = new ByteArrayOutputStream();
+        assertEquals(1, CheckCommandAccess.run(List.of("check", dutch.toString(), "--profile", "finance-nl"), env,
+                new PrintStream(nl, true, StandardCharsets.UTF_8), new PrintStream(err)));
+        assertTrue(nl.toString(StandardCharsets.UTF_8).contains("February 2026 has 28 days"), nl::toString);
+        assertEquals(1, CheckCommandAccess.run(List.of("check", dutch.toString(), "--profile", "nope"), env,
+                new PrintStream(out), new PrintStream(err)), "an unknown profile is refused");
 
         Path fine = Files.writeString(dir.resolve("fine.csv"), "type,id,date,value\nkpi,31,2026-10-01,1\n");
         assertEquals(0, CheckCommandAccess.run(List.of("check", fine.toString()), env, new PrintStream(out),
