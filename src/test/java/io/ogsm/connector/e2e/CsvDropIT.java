@@ -19,6 +19,7 @@ import java.util.Map;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -175,5 +176,33 @@ class CsvDropIT {
         } catch (IOException e) {
             return e.toString();
         }
+    }
+
+    /** A profiles file with faults stops the start, one line each, and the inbox's files are left where they are. */
+    @Test
+    void anInvalidProfilesFileStopsTheStartAndNoFileIsRead() throws Exception {
+        Path data = Files.createTempDirectory("ogsm-e2e-intake-invalid");
+        Path profiles = Files.writeString(data.resolveSibling(data.getFileName() + "-intake.yaml"), """
+                profiles:
+                  - name: finance-nl
+                    columns: {titel: KPI}
+                  - name: finance-be
+                    locale: xx
+                  - name: wide
+                    wide: {period-format: HH:mm}
+                """);
+        Path waiting = data.resolve("inbox").resolve("kpis").resolve("october.csv");
+        Files.createDirectories(waiting.getParent());
+        Files.writeString(waiting, "id,date,value\n31,2026-10-31,1\n");
+        try (PackagedApp app = PackagedApp.start(Map.of("OGSM_INTAKE_PROFILES_FILE", profiles.toString()), data)) {
+            assertNotEquals(0, app.awaitExit(60));
+            String output = app.output();
+            assertTrue(output.contains("profile 'finance-nl': columns: unknown key 'titel'"), output);
+            assertTrue(output.contains("profile 'finance-be': locale 'xx' is not a language"), output);
+            assertTrue(output.contains("profile 'wide': wide.period-format 'HH:mm' names no day"), output);
+            assertTrue(output.lines().noneMatch(line -> line.trim().startsWith("at io.ogsm")), "no stack trace: "
+                    + output);
+        }
+        assertTrue(Files.exists(waiting), "the waiting file was not read");
     }
 }
