@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  *
  * <p>As spreadsheets format them, also: a percent sign after the number is dropped ({@code 87,5%} is 87.5, not
  * divided); one currency sign before or after it ({@code € 7,85}, {@code 7,85 €}, {@code -$3}); thousands grouped by
- * spaces (a space, no-break space, narrow no-break space or thin space: {@code 1 234,5}), after which a lone
+ * spaces or apostrophes (a space, no-break, narrow no-break or thin space: {@code 1 234,5}; {@code 1'234.5}), after which a lone
  * {@code ,} or {@code .} is the decimal separator; an exponent ({@code 1,5E3} is 1500, the mantissa read by the rules
  * above). Currency codes ({@code 12 EUR}) and anything else around a number are refused.
  */
@@ -34,8 +34,11 @@ final class CsvDecimal {
     private static final Pattern POINT_GROUPED = Pattern.compile("[1-9][0-9]{0,2}(\\.[0-9]{3})+");
     private static final Pattern COMMA_GROUPED = Pattern.compile("[1-9][0-9]{0,2}(,[0-9]{3})+");
     private static final Pattern LOOKS_GROUPED_BY_POINT = Pattern.compile("[+-]?[1-9][0-9]{0,2}\\.[0-9]{3}");
-    /** Spaces that group thousands: space, no-break space, narrow no-break space, thin space. */
-    private static final String GROUP_SPACES = " \u00A0\u202F\u2009";
+    /**
+     * Marks that group thousands and are never a decimal separator: space, no-break space, narrow no-break space, thin
+     * space (French, Nordic), and the apostrophes Swiss locales group with ({@code 1'234.5}, {@code 1’234.5}).
+     */
+    private static final String GROUP_SPACES = " \u00A0\u202F\u2009'\u2019";
     private static final Pattern SPACE_GROUPED = Pattern.compile(
             "([+-]?[1-9][0-9]{0,2}(?:[" + GROUP_SPACES + "][0-9]{3})+)([.,][0-9]+)?");
     private static final Pattern EXPONENT = Pattern.compile("(.*[0-9])[eE]([+-]?[0-9]{1,3})");

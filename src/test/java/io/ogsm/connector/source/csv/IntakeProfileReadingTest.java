@@ -191,6 +191,8 @@ class IntakeProfileReadingTest {
             1.234,5 | nl    | 1234.5
             1,234.5 | en-GB | 1234.5
             87,5%   | de    | 87.5
+            1’234.5 | de-CH | 1234.5
+            1 234,5 | fr    | 1234.5
             """)
     void numbersAreReadAsTheLocaleWritesThem(String text, String locale, BigDecimal expected) throws Exception {
         IntakeProfile profile = IntakeProfiles.parse("p.yaml", "profiles: [{name: p, type: kpi, locale: " + locale
